@@ -1,0 +1,179 @@
+"""pytest plugin: verify every snippet against its recorded output, or re-record it.
+
+    pytest tests/test_snippets.py            # verify (what `nox -s tests` runs)
+    pytest tests/test_snippets.py --record   # re-run and rewrite changed outputs
+
+One engine: recording is the verification run with a flag, so what is recorded is
+exactly what is checked. A snippet that fails (error, unexpected warning, a
+declared legacy warning that no longer happens) is never recorded.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import platform
+import warnings
+from pathlib import Path
+
+import pytest
+
+from tools import manifest
+from tools.output_compare import TOLERANCE, compare, diff
+from tools.site_pages import Example
+from tools.snippet_runner import Run
+
+ROOT = Path(__file__).resolve().parent.parent
+RESNET18_FILE = "resnet18-f37072fd.pth"
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("snippets", "recorded snippet outputs")
+    group.addoption(
+        "--record",
+        action="store_true",
+        help="re-run every snippet and rewrite the recorded outputs (and manifest) that changed",
+    )
+
+
+@pytest.fixture(scope="session")
+def snippet_environment(tmp_path_factory) -> dict:
+    """Import torch once per worker, pre-seed the hub cache, describe this machine."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import numpy  # noqa: F401
+        import PIL.Image  # noqa: F401
+        import torch
+        import torchvision
+
+    torch_home = tmp_path_factory.mktemp("torch_home")
+    seed_hub_cache(torch_home)
+    os.environ["TORCH_HOME"] = str(torch_home)
+    return describe_environment(torch, torchvision, device="cpu")
+
+
+def seed_hub_cache(torch_home: Path) -> None:
+    """Put a stand-in resnet18 checkpoint where torchvision looks before downloading.
+
+    It has the real architecture and random weights: the pages show shapes and
+    parameter counts, never values that depend on the trained weights.
+    """
+    import torch
+    import torchvision
+
+    checkpoints = torch_home / "hub" / "checkpoints"
+    checkpoints.mkdir(parents=True, exist_ok=True)
+    torch.manual_seed(0)
+    torch.save(torchvision.models.resnet18().state_dict(), checkpoints / RESNET18_FILE)
+
+
+def describe_environment(torch, torchvision, device: str) -> dict:
+    if device == "cuda":
+        name = f"{torch.cuda.get_device_name()} (CUDA {torch.version.cuda})"
+    else:
+        name = f"CPU ({platform.machine()})"
+    return {
+        "torch": torch.__version__.split("+")[0],
+        "torchvision": torchvision.__version__.split("+")[0],
+        "python": platform.python_version(),
+        "device": device,
+        "device_name": name,
+        "recorded": datetime.date.today().isoformat(),
+    }
+
+
+def _first_difference(example: Example, run: Run, line: int) -> str:
+    code = run.code_lines
+    if line < len(run.output_lines) and run.output_lines[line]:
+        src = run.output_lines[line]
+        text = code[src - 1].strip() if src <= len(code) else ""
+        return f"  first difference at output line {line + 1}, printed by {example.snippet}:{src}\n      {text}"
+    return f"  first difference at output line {line + 1}"
+
+
+def check_example(example: Example, run: Run, env: dict, record: bool) -> tuple[str | None, str]:
+    """Verify (or record) one example. Returns (failure message or None, what was done)."""
+    shown = f"  shown on: {example.pages()}"
+    if run.problems:
+        return (
+            f"{example.snippet} fails to run cleanly\n{shown}\n\n" + "\n\n".join(run.problems),
+            "failed",
+        )
+
+    output_path = ROOT / example.output_file
+    recorded = output_path.read_text("utf-8") if output_path.exists() else None
+    entry = manifest.load(ROOT).get(example.name, {}).get(env["device"])
+    version_drift = manifest.version_drift(entry, env)
+
+    if example.expected is None:
+        if run.output.strip():
+            if record:
+                manifest.write_atomic(output_path, run.output)
+                manifest.update(ROOT, example.name, env["device"], env)
+            return (
+                f"{example.snippet} prints output, but its page shows no output block\n{shown}\n"
+                f"  add, after the code block:\n\n"
+                f"  <!--pytest-codeblocks:expected-output-->\n\n"
+                f'  ```text title="输出 / Output"\n  --8<-- "{example.output_file.as_posix()}"\n  ```',
+                "failed",
+            )
+        if record and version_drift:
+            manifest.update(ROOT, example.name, env["device"], env)
+            return None, "manifest updated"
+        return None, "ok"
+
+    mismatch = compare(
+        recorded if record and recorded is not None else example.expected, run.output
+    )
+    if record:
+        if recorded is None or mismatch is not None:
+            manifest.write_atomic(output_path, run.output)
+            manifest.update(ROOT, example.name, env["device"], env)
+            return None, "recorded"
+        if version_drift:
+            manifest.update(ROOT, example.name, env["device"], env)
+            return None, "manifest updated"
+        return None, "unchanged"
+
+    if mismatch is not None:
+        message = (
+            f"{example.snippet}: output differs from the recorded output\n{shown}\n"
+            f"{_first_difference(example, run, mismatch.line)}\n"
+            f"  {mismatch.reason}\n\n"
+            f"{diff(example.expected, run.output, example.output_file.as_posix())}\n"
+        )
+        if version_drift:
+            message += "recorded with another version: " + "; ".join(version_drift) + "\n"
+        message += (
+            f"Numbers are compared with {TOLERANCE}, text exactly. "
+            "If the change is intended, re-record: nox -s record"
+        )
+        return message, "failed"
+    if version_drift:
+        return (
+            f"{example.snippet}: recorded output is from another version than installed\n{shown}\n"
+            f"  {'; '.join(version_drift)}\n"
+            "  (the output still matches) re-record to update snippets/manifest.json: nox -s record",
+            "failed",
+        )
+    return None, "ok"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if not config.getoption("record"):
+        return
+    done: dict[str, list[str]] = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            if getattr(report, "when", None) != "call":
+                continue
+            for key, value in report.user_properties:
+                if key == "snippet_action" and value[1] not in ("ok", "unchanged"):
+                    done.setdefault(value[1], []).append(value[0])
+    terminalreporter.section("recording")
+    if not done:
+        terminalreporter.write_line("every recorded output is up to date; nothing rewritten")
+    for action, names in sorted(done.items()):
+        terminalreporter.write_line(f"{action}: {len(names)}")
+        for name in sorted(names):
+            terminalreporter.write_line(f"  {name}")
