@@ -91,7 +91,9 @@ def _first_difference(example: Example, run: Run, line: int) -> str:
     return f"  first difference at output line {line + 1}"
 
 
-def check_example(example: Example, run: Run, env: dict, record: bool) -> tuple[str | None, str]:
+def check_example(
+    example: Example, run: Run, env: dict, record: bool, root: Path = ROOT
+) -> tuple[str | None, str]:
     """Verify (or record) one example. Returns (failure message or None, what was done)."""
     shown = f"  shown on: {example.pages()}"
     if run.problems:
@@ -100,16 +102,16 @@ def check_example(example: Example, run: Run, env: dict, record: bool) -> tuple[
             "failed",
         )
 
-    output_path = ROOT / example.output_file
+    output_path = root / example.output_file
     recorded = output_path.read_text("utf-8") if output_path.exists() else None
-    entry = manifest.load(ROOT).get(example.name, {}).get(env["device"])
+    entry = manifest.load(root).get(example.name, {}).get(env["device"])
     version_drift = manifest.version_drift(entry, env)
 
     if example.expected is None:
         if run.output.strip():
             if record:
                 manifest.write_atomic(output_path, run.output)
-                manifest.update(ROOT, example.name, env["device"], env)
+                manifest.update(root, example.name, env["device"], env)
             return (
                 f"{example.snippet} prints output, but its page shows no output block\n{shown}\n"
                 f"  add, after the code block:\n\n"
@@ -118,7 +120,7 @@ def check_example(example: Example, run: Run, env: dict, record: bool) -> tuple[
                 "failed",
             )
         if record and version_drift:
-            manifest.update(ROOT, example.name, env["device"], env)
+            manifest.update(root, example.name, env["device"], env)
             return None, "manifest updated"
         return None, "ok"
 
@@ -128,10 +130,10 @@ def check_example(example: Example, run: Run, env: dict, record: bool) -> tuple[
     if record:
         if recorded is None or mismatch is not None:
             manifest.write_atomic(output_path, run.output)
-            manifest.update(ROOT, example.name, env["device"], env)
+            manifest.update(root, example.name, env["device"], env)
             return None, "recorded"
         if version_drift:
-            manifest.update(ROOT, example.name, env["device"], env)
+            manifest.update(root, example.name, env["device"], env)
             return None, "manifest updated"
         return None, "unchanged"
 

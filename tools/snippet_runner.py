@@ -64,6 +64,7 @@ class Event:
 @dataclass
 class Run:
     snippet: Path
+    source: str  # the snippet's code as it ran
     output: str  # what the page's output block should show
     output_lines: list[int]  # per output line, the snippet line that wrote it
     warnings: list[Event] = field(default_factory=list)
@@ -73,7 +74,7 @@ class Run:
 
     @property
     def code_lines(self) -> list[str]:
-        return self.snippet.read_text("utf-8").splitlines()
+        return self.source.splitlines()
 
 
 def legacy_declarations(code: str) -> dict[str, set[str]]:
@@ -225,7 +226,7 @@ def run_snippet(path: Path, root: Path) -> Run:
     seconds = time.perf_counter() - started
 
     output, output_lines = capture.result()
-    run = Run(path, ANSI_RE.sub("", output), output_lines, events, error, seconds)
+    run = Run(path, source, ANSI_RE.sub("", output), output_lines, events, error, seconds)
     code_lines = source.splitlines()
     for event in events:
         if not declared["warns"] & event.kinds:

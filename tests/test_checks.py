@@ -1,0 +1,272 @@
+"""The checks themselves, on throw-away sites in a temporary directory.
+
+Each test builds a tiny site (mkdocs.yml, a zh and an en page, one snippet and
+its recorded output), breaks one thing, and asserts that the suite would fail
+with a message that names the page, the snippet and the line.
+"""
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tools import manifest
+from tools.output_compare import compare
+from tools.pytest_snippets import check_example
+from tools.site_pages import Site
+from tools.snippet_runner import run_snippet
+
+MKDOCS_YML = """\
+site_name: fixture
+markdown_extensions:
+  - pymdownx.superfences
+  - pymdownx.snippets:
+      base_path: !relative $config_dir
+      check_paths: true
+"""
+
+PAGE = """\
+# {title}
+
+```python title="t/{name}.py"
+--8<-- "snippets/t/{name}.py"
+```
+
+<!--pytest-codeblocks:expected-output-->
+
+``` {{ .text .snippet-output title="{output}" }}
+--8<-- "snippets/t/{name}.out"
+```
+"""
+
+DOUBLING = "import torch\n\nx = torch.tensor([1.5, 2.0])\nprint(x * 2)\nprint('done')\n"
+
+
+class FixtureSite:
+    def __init__(self, root: Path, env: dict):
+        self.root = root
+        self.env = env
+        (root / "mkdocs.yml").write_text(MKDOCS_YML)
+        for lang in ("zh", "en"):
+            (root / "docs" / lang).mkdir(parents=True)
+        (root / "snippets" / "t").mkdir(parents=True)
+
+    def add(self, name: str, code: str, output: str | None = None, pages=("zh", "en")):
+        (self.root / "snippets" / "t" / f"{name}.py").write_text(code)
+        for lang in pages:
+            title, out = ("页面", "输出") if lang == "zh" else ("Page", "Output")
+            page = self.root / "docs" / lang / f"{name}.md"
+            page.write_text(PAGE.format(title=title, name=name, output=out))
+        if output is not None:
+            (self.root / "snippets" / "t" / f"{name}.out").write_text(output)
+            manifest.update(self.root, f"t/{name}.py", "cpu", self.env)
+
+    def record(self, name: str):
+        """Record a snippet with the real recorder."""
+        return self.check(name, record=True)
+
+    def check(self, name: str, record: bool = False):
+        site = Site(self.root)
+        (example,) = [e for e in site.examples() if e.name == f"t/{name}.py"]
+        run = run_snippet(example.snippet, self.root)
+        return check_example(example, run, self.env, record=record, root=self.root)
+
+
+@pytest.fixture
+def fixture_site(tmp_path, snippet_environment):
+    return FixtureSite(tmp_path, snippet_environment)
+
+
+# ---- outputs -----------------------------------------------------------------
+
+
+def test_recorded_output_passes(fixture_site):
+    fixture_site.add("double", DOUBLING, "tensor([3., 4.])\ndone\n")
+    assert fixture_site.check("double") == (None, "ok")
+
+
+def test_changed_output_fails_with_page_snippet_line_and_diff(fixture_site):
+    fixture_site.add("double", DOUBLING, "tensor([3., 4.])\nfinished\n")
+    failure, _ = fixture_site.check("double")
+    assert failure is not None
+    assert "docs/zh/double.md:3" in failure and "docs/en/double.md:3" in failure
+    assert "snippets/t/double.py:5" in failure  # the print('done') line
+    assert "-finished" in failure and "+done" in failure
+
+
+def test_number_beyond_tolerance_fails(fixture_site):
+    fixture_site.add("double", DOUBLING, "tensor([3.0100, 4.])\ndone\n")
+    failure, _ = fixture_site.check("double")
+    assert failure is not None and "number 3.0100 became 3." in failure
+    assert "snippets/t/double.py:4" in failure
+
+
+def test_number_within_tolerance_passes():
+    assert compare("loss 0.8838511109352112", "loss 0.8838512000000000") is None
+    assert compare("tensor([ 0.1648, -0.2595])", "tensor([ 0.16481, -0.2595])") is None
+    assert compare("loss 0.8838", "loss 0.8848") is not None
+    assert compare("epoch 50", "epoch 51") is not None  # integers are exact
+    assert compare("conv1.weight", "conv2.weight") is not None  # digits in names are text
+
+
+def test_record_rewrites_only_what_changed(fixture_site):
+    fixture_site.add("double", DOUBLING, "tensor([3., 4.])\ndone\n")
+    fixture_site.add("other", "print('new text')\n", "old text\n")
+    before = (fixture_site.root / "snippets" / "t" / "double.out").stat().st_mtime_ns
+    assert fixture_site.record("double") == (None, "unchanged")
+    assert fixture_site.record("other") == (None, "recorded")
+    assert (fixture_site.root / "snippets/t/double.out").stat().st_mtime_ns == before
+    assert (fixture_site.root / "snippets/t/other.out").read_text() == "new text\n"
+    assert fixture_site.check("other") == (None, "ok")
+
+
+def test_failing_snippet_is_not_recorded(fixture_site):
+    fixture_site.add("broken", "print('start')\nraise ValueError('boom')\n", "start\n")
+    failure, action = fixture_site.record("broken")
+    assert action == "failed"
+    assert "ValueError: boom" in failure and "snippets/t/broken.py:2" in failure
+    assert (fixture_site.root / "snippets/t/broken.out").read_text() == "start\n"
+
+
+def test_unseeded_random_numbers_fail(fixture_site):
+    code = "import torch\n\nprint(torch.rand(3))\n"
+    fixture_site.add("noseed", code, "")
+    fixture_site.record("noseed")
+    failure, _ = fixture_site.check("noseed")
+    assert failure is not None and "snippets/t/noseed.py:3" in failure
+
+
+def test_output_from_another_torch_version_fails(fixture_site):
+    fixture_site.add("double", DOUBLING, "tensor([3., 4.])\ndone\n")
+    old = {**fixture_site.env, "torch": "2.13.0"}
+    manifest.update(fixture_site.root, "t/double.py", "cpu", old)
+    failure, _ = fixture_site.check("double")
+    assert failure is not None
+    assert "torch 2.13.0 (recorded)" in failure and "nox -s record" in failure
+    assert fixture_site.record("double") == (None, "manifest updated")
+    data = json.loads((fixture_site.root / "snippets/manifest.json").read_text())
+    assert data["t/double.py"]["cpu"]["torch"] == fixture_site.env["torch"]
+
+
+# ---- warnings and legacy APIs --------------------------------------------------
+
+COPY_CONSTRUCT = "import torch\n\nx = torch.tensor(1.0)\ny = torch.tensor(x)\nprint(y)\n"
+
+
+def test_deprecated_call_fails_at_the_snippet_line(fixture_site):
+    fixture_site.add("copy", COPY_CONSTRUCT, "tensor(1.)\n")
+    failure, _ = fixture_site.check("copy")
+    assert failure is not None
+    assert "UserWarning" in failure and "snippets/t/copy.py:4" in failure
+    assert "y = torch.tensor(x)" in failure
+
+
+def test_torchvision_deprecation_is_reported_against_the_snippet_line(fixture_site):
+    code = "import torchvision\n\nmodel = torchvision.models.resnet18(pretrained=False)\n"
+    fixture_site.add("pretrained", code, "")
+    failure, _ = fixture_site.check("pretrained")
+    assert failure is not None and "'pretrained' is deprecated" in failure
+    assert "snippets/t/pretrained.py:3" in failure
+    assert "torchvision/models/_utils.py" in failure  # where it was raised, as a hint
+
+
+def test_declared_legacy_warning_is_recorded_in_the_output(fixture_site):
+    code = "# legacy: warns UserWarning\n" + COPY_CONSTRUCT
+    fixture_site.add("copy", code, "")
+    assert fixture_site.record("copy") == (None, "recorded")
+    recorded = (fixture_site.root / "snippets/t/copy.out").read_text()
+    assert recorded.startswith("UserWarning: To copy construct from a tensor")
+    assert fixture_site.check("copy") == (None, "ok")
+
+
+def test_declared_legacy_warning_that_no_longer_happens_fails(fixture_site):
+    fixture_site.add("fixed", "# legacy: warns FutureWarning\nprint('fine now')\n", "fine now\n")
+    failure, _ = fixture_site.check("fixed")
+    assert failure is not None and "no FutureWarning happens any more" in failure
+
+
+def test_declared_legacy_error_is_recorded_and_required(fixture_site):
+    code = textwrap.dedent("""\
+        # legacy: raises AttributeError
+        import torch
+
+        loader = torch.utils.data.DataLoader([1, 2, 3])
+        batch = iter(loader).next()
+        """)
+    fixture_site.add("next", code, "")
+    assert fixture_site.record("next") == (None, "recorded")
+    recorded = (fixture_site.root / "snippets/t/next.out").read_text()
+    assert 'File "next.py", line 5, in <module>' in recorded
+    assert recorded.rstrip().endswith("object has no attribute 'next'")
+    fixture_site.add("next", code.replace("iter(loader).next()", "next(iter(loader))"))
+    failure, _ = fixture_site.check("next")
+    assert failure is not None and "no longer raises AttributeError" in failure
+
+
+# ---- structure -----------------------------------------------------------------
+
+
+def test_missing_translation_names_the_file(fixture_site):
+    fixture_site.add("double", DOUBLING, "tensor([3., 4.])\ndone\n", pages=("zh",))
+    problems = Site(fixture_site.root).structure_problems()
+    assert any("docs/en/double.md is missing" in p for p in problems), problems
+
+
+def test_zh_page_missing_a_snippet_of_its_en_page(fixture_site):
+    fixture_site.add("double", DOUBLING, "tensor([3., 4.])\ndone\n")
+    fixture_site.add("other", "print(1)\n", "1\n", pages=())
+    en = fixture_site.root / "docs/en/double.md"
+    en.write_text(en.read_text() + "\n" + PAGE.format(title="", name="other", output="Output"))
+    problems = Site(fixture_site.root).structure_problems()
+    assert any("include different snippets" in p and "snippets/t/other.py" in p for p in problems)
+
+
+def test_inline_python_block_is_refused(fixture_site):
+    fixture_site.add("double", DOUBLING, "tensor([3., 4.])\ndone\n")
+    page = fixture_site.root / "docs/zh/double.md"
+    page.write_text(page.read_text() + "\n```python\nprint('typed into the page')\n```\n")
+    problems = Site(fixture_site.root).structure_problems()
+    assert any("docs/zh/double.md:13" in p and "not inline code" in p for p in problems)
+
+
+def test_missing_include_names_page_and_line(fixture_site):
+    fixture_site.add("double", DOUBLING, "tensor([3., 4.])\ndone\n")
+    (fixture_site.root / "snippets/t/double.py").unlink()
+    problems = Site(fixture_site.root).structure_problems()
+    assert any("docs/zh/double.md:4" in p and "snippets/t/double.py" in p for p in problems)
+
+
+def test_snippet_not_shown_anywhere(fixture_site):
+    fixture_site.add("double", DOUBLING, "tensor([3., 4.])\ndone\n")
+    (fixture_site.root / "snippets/t/orphan.py").write_text("print(1)\n")
+    problems = Site(fixture_site.root).structure_problems()
+    assert "snippets/t/orphan.py is not included by any page" in problems
+
+
+def test_partial_section_is_refused(fixture_site):
+    code = "# --8<-- [start:shown]\nprint(1)\n# --8<-- [end:shown]\nprint(2)\n"
+    fixture_site.add("part", code, "1\n2\n")
+    for lang in ("zh", "en"):
+        page = fixture_site.root / "docs" / lang / "part.md"
+        page.write_text(
+            page.read_text().replace('snippets/t/part.py"', 'snippets/t/part.py:shown"')
+        )
+    problems = Site(fixture_site.root).structure_problems()
+    assert any("shows only part of snippets/t/part.py" in p for p in problems), problems
+
+
+def test_sections_that_add_up_run_as_one_snippet(fixture_site):
+    code = "# --8<-- [start:one]\nx = 1\n# --8<-- [end:one]\n# --8<-- [start:two]\nprint(x + 1)\n# --8<-- [end:two]\n"
+    fixture_site.add("split", code, "2\n")
+    for lang in ("zh", "en"):
+        page = fixture_site.root / "docs" / lang / "split.md"
+        page.write_text(
+            page.read_text().replace(
+                '--8<-- "snippets/t/split.py"\n```\n',
+                '--8<-- "snippets/t/split.py:one"\n```\n\nSome prose.\n\n'
+                '<!--pytest-codeblocks:cont-->\n\n```python\n--8<-- "snippets/t/split.py:two"\n```\n',
+            )
+        )
+    assert Site(fixture_site.root).structure_problems() == []
+    assert fixture_site.check("split") == (None, "ok")
