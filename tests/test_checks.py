@@ -270,3 +270,19 @@ def test_sections_that_add_up_run_as_one_snippet(fixture_site):
         )
     assert Site(fixture_site.root).structure_problems() == []
     assert fixture_site.check("split") == (None, "ok")
+
+
+def test_snippet_runs_as_main_so_its_classes_pickle(fixture_site):
+    code = textwrap.dedent("""\
+        import torch
+
+
+        class Box:
+            pass
+
+
+        torch.save(Box(), "box.pt")
+        print(type(torch.load("box.pt", weights_only=False)).__name__)
+        """)
+    fixture_site.add("pickle", code, "Box\n")
+    assert fixture_site.check("pickle") == (None, "ok")

@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 import traceback
+import types
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -187,13 +188,18 @@ def run_snippet(path: Path, root: Path) -> Run:
 
     reset_global_state()
     code = compile(source, filename, "exec")
-    namespace = {"__name__": "__main__", "__file__": filename, "__builtins__": builtins}
+    # A fresh module that stands in for __main__ while the snippet runs, as with
+    # `python name.py`: classes it defines can then be pickled (torch.save).
+    module = types.ModuleType("__main__")
+    module.__dict__.update(__file__=filename, __builtins__=builtins)
+    old_main = sys.modules["__main__"]
     error: Event | None = None
     old_cwd, old_argv = os.getcwd(), sys.argv
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="snippet-") as workdir:
         os.chdir(workdir)
         sys.argv = [path.name]
+        sys.modules["__main__"] = module
         try:
             with (
                 warnings.catch_warnings(),
@@ -203,7 +209,7 @@ def run_snippet(path: Path, root: Path) -> Run:
                 warnings.simplefilter("always")
                 warnings.showwarning = on_warning
                 try:
-                    exec(code, namespace)
+                    exec(code, module.__dict__)
                 except SystemExit as exc:
                     if exc.code not in (None, 0):
                         raise
@@ -223,6 +229,7 @@ def run_snippet(path: Path, root: Path) -> Run:
         finally:
             os.chdir(old_cwd)
             sys.argv = old_argv
+            sys.modules["__main__"] = old_main
     seconds = time.perf_counter() - started
 
     output, output_lines = capture.result()

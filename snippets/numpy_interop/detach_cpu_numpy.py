@@ -1,0 +1,16 @@
+import torch
+
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+y = w * 3
+
+# A tensor that is part of a graph refuses to become a NumPy array...
+try:
+    y.numpy()
+except RuntimeError as err:
+    print("RuntimeError:", err)
+
+# ...so detach it first, and move it to the CPU in case it lives on a GPU.
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+y = (w.to(device) * 3).detach()
+array = y.cpu().numpy()
+print(type(array).__name__, array)
