@@ -10,6 +10,11 @@ Virtual environments are reused between runs: torch is a 5 GB install.
 """
 
 import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import nox
 
@@ -25,6 +30,26 @@ WORKERS = str(min(4, os.cpu_count() or 1))
 
 def install_group(session: nox.Session, group: str) -> None:
     session.install(*nox.project.dependency_groups(PYPROJECT, group))
+
+
+def pinned(name: str) -> str:
+    """The version the test group pins for a package, e.g. pinned("torch") == "2.14.1"."""
+    for req in nox.project.dependency_groups(PYPROJECT, "test"):
+        if m := re.fullmatch(rf"{name}==([\w.]+)", req):
+            return m[1]
+    raise ValueError(f"{name} is not pinned in the test group")
+
+
+def newest(name: str) -> str:
+    """The newest release the package index serves."""
+    out = subprocess.run(
+        [sys.executable, "-m", "pip", "index", "versions", name],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PIP_CONSTRAINT": os.devnull},
+    ).stdout
+    return re.search(rf"{name} \(([^)]+)\)", out)[1]
 
 
 @nox.session
@@ -80,3 +105,71 @@ def lint(session: nox.Session) -> None:
     args = session.posargs or ["snippets", "tools", "tests", "noxfile.py"]
     session.run("ruff", "check", *args)
     session.run("ruff", "format", "--check", "--diff", *args)
+
+
+@nox.session(venv_backend="none")
+def drift(session: nox.Session) -> None:
+    """Run every snippet on several torch/torchvision versions and print one drift table.
+
+    Default pairs: the pinned versions and the newest release on the package index.
+    Other pairs as posargs, TORCH/TORCHVISION: ``nox -s drift -- 2.13.0/0.28.0``
+    (``pinned`` and ``latest`` name the defaults). Each pair gets its own virtual
+    environment under .nox/drift/; the version cap some machines set through a pip
+    constraint file is lifted for these environments only (PIP_CONSTRAINT=/dev/null).
+    The table is printed and written to .artifacts/drift/report.md; the session fails
+    on any drift: changed output, new warning, error, or a legacy API that changed.
+    """
+    pairs = session.posargs or ["pinned", "latest"]
+    others = [
+        r
+        for r in nox.project.dependency_groups(PYPROJECT, "test")
+        if not r.startswith(("torch==", "torchvision=="))
+    ]
+    reports = Path(".artifacts/drift")
+    shutil.rmtree(reports, ignore_errors=True)
+    runs = []
+    for pair in pairs:
+        if pair == "pinned":
+            torch, vision = pinned("torch"), pinned("torchvision")
+        elif pair == "latest":
+            torch, vision = newest("torch"), ""  # pip picks the matching torchvision
+        else:
+            torch, _, vision = pair.partition("/")
+        venv = Path(".nox/drift") / f"torch-{torch}"
+        python = venv / "bin" / "python"
+        if not python.exists():
+            session.run(sys.executable, "-m", "venv", str(venv))
+        session.run(
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            *others,
+            f"torch=={torch}",
+            f"torchvision=={vision}" if vision else "torchvision",
+            env={"PIP_CONSTRAINT": os.devnull},
+        )
+        run = reports / f"torch-{torch}.jsonl"
+        session.run(
+            str(python),
+            "-m",
+            "pytest",
+            "tests/test_snippets.py",
+            "-q",
+            "-n",
+            WORKERS,
+            "-p",
+            "no:cacheprovider",
+            f"--drift-report={run}",
+            env=QUIET_ENV,
+            success_codes=[0, 1],
+        )
+        runs.append(str(run))
+    session.run(sys.executable, "-m", "tools.drift_report", str(reports / "report.md"), *runs)
+
+
+@nox.session(venv_backend="none")
+def translations(session: nox.Session) -> None:
+    """List zh/en page pairs where one language's file changed in git after the other's."""
+    session.run(sys.executable, "-m", "tools.translation_status")

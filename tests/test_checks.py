@@ -6,6 +6,7 @@ with a message that names the page, the snippet and the line.
 """
 
 import json
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -219,7 +220,7 @@ def test_zh_page_missing_a_snippet_of_its_en_page(fixture_site):
     en = fixture_site.root / "docs/en/double.md"
     en.write_text(en.read_text() + "\n" + PAGE.format(title="", name="other", output="Output"))
     problems = Site(fixture_site.root).structure_problems()
-    assert any("include different snippets" in p and "snippets/t/other.py" in p for p in problems)
+    assert any("have different snippets" in p and "snippets/t/other.py" in p for p in problems)
 
 
 def test_inline_python_block_is_refused(fixture_site):
@@ -286,3 +287,60 @@ def test_snippet_runs_as_main_so_its_classes_pickle(fixture_site):
         """)
     fixture_site.add("pickle", code, "Box\n")
     assert fixture_site.check("pickle") == (None, "ok")
+
+
+def test_pages_with_different_anchors_or_admonitions(fixture_site):
+    fixture_site.add("double", DOUBLING, "tensor([3., 4.])\ndone\n")
+    zh = fixture_site.root / "docs/zh/double.md"
+    zh.write_text(zh.read_text().replace("# 页面", "# 页面 { #page }") + "\n!!! tip\n\n    提示\n")
+    problems = Site(fixture_site.root).structure_problems()
+    assert any("different heading anchors" in p and "'page'" in p for p in problems), problems
+    assert any("different admonitions" in p and "'tip'" in p for p in problems), problems
+
+
+def test_dataloader_next_outside_a_legacy_snippet_fails(fixture_site):
+    code = textwrap.dedent("""\
+        import torch
+
+        loader = torch.utils.data.DataLoader([1, 2, 3], batch_size=2)
+        it = iter(loader)
+        batch = it.next()
+        print(batch)
+        """)
+    fixture_site.add("itnext", code, "tensor([1, 2])\n")
+    failure, _ = fixture_site.check("itnext")
+    assert failure is not None and "AttributeError" in failure
+    assert "snippets/t/itnext.py:5" in failure and "batch = it.next()" in failure
+    assert "docs/zh/itnext.md:3" in failure
+
+
+def test_torch_load_of_a_whole_pickled_model_fails(fixture_site):
+    code = textwrap.dedent("""\
+        import torch
+
+        torch.save(torch.nn.Linear(2, 2), "model.pth")
+        model = torch.load("model.pth")
+        print(model)
+        """)
+    fixture_site.add("wholeload", code, "Linear(in_features=2, out_features=2, bias=True)\n")
+    failure, _ = fixture_site.check("wholeload")
+    assert failure is not None and "UnpicklingError" in failure
+    assert "snippets/t/wholeload.py:4" in failure
+
+
+def test_translation_status_lists_the_older_language(tmp_path):
+    from tools.translation_status import stale_pairs
+
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    for lang in ("zh", "en"):
+        (tmp_path / "docs" / lang).mkdir(parents=True)
+        (tmp_path / "docs" / lang / "p.md").write_text("# p\n")
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "both")
+    assert stale_pairs(tmp_path) == []
+    (tmp_path / "docs/zh/p.md").write_text("# p\n\n新的段落\n")
+    (lines,) = stale_pairs(tmp_path)
+    assert lines.startswith("docs/en/p.md (commit") and "docs/zh/p.md (uncommitted" in lines

@@ -11,6 +11,8 @@ declared legacy warning that no longer happens) is never recorded.
 from __future__ import annotations
 
 import datetime
+import fcntl
+import json
 import os
 import platform
 import warnings
@@ -33,6 +35,12 @@ def pytest_addoption(parser):
         "--record",
         action="store_true",
         help="re-run every snippet and rewrite the recorded outputs (and manifest) that changed",
+    )
+    group.addoption(
+        "--drift-report",
+        metavar="PATH",
+        help="classify every snippet (ok / output changed / new warning / error) against the "
+        "recorded outputs on whatever torch is installed, and append one JSON line each to PATH",
     )
 
 
@@ -159,6 +167,45 @@ def check_example(
             "failed",
         )
     return None, "ok"
+
+
+def classify(example: Example, run: Run) -> dict:
+    """How a snippet fares on the installed versions, for the drift table."""
+    code = run.code_lines
+    if run.error is not None and run.problems:
+        return {"status": "error", "detail": run.error.describe(example.snippet, code)}
+    warnings_ = [p for p in run.problems if p.startswith("unexpected warning")]
+    if warnings_:
+        return {"status": "new warning", "detail": "\n".join(warnings_)}
+    if run.problems:
+        return {"status": "legacy changed", "detail": "\n".join(run.problems)}
+    expected = example.expected or ""
+    mismatch = compare(expected, run.output)
+    if mismatch is not None:
+        return {
+            "status": "output changed",
+            "detail": f"{_first_difference(example, run, mismatch.line).strip()}\n"
+            f"{mismatch.reason}\n{diff(expected, run.output, example.output_file.as_posix())}",
+        }
+    return {"status": "ok", "detail": ""}
+
+
+def append_drift(path: Path, example: Example, env: dict, result: dict) -> None:
+    """Add one snippet's result to a JSON-lines report (safe with parallel workers)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    line = json.dumps(
+        {
+            "snippet": example.name,
+            "pages": [str(loc) for loc in example.shown_on],
+            "torch": env["torch"],
+            "torchvision": env["torchvision"],
+            **result,
+        },
+        ensure_ascii=False,
+    )
+    with open(path, "a", encoding="utf-8") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.write(line + "\n")
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

@@ -34,6 +34,20 @@ MARKER_RE = re.compile(r"^<!--[-\s]*pytest-codeblocks:\s*([\w-]+)\s*-->$")
 SECTION_MARKER_RE = re.compile(r"^\s*#\s*-+8<-+\s+\[\s*(start|end)\s*:[^\]]*\]\s*$")
 
 
+ANCHOR_RE = re.compile(r"^#{1,6} .*\{\s*#([\w-]+)\s*\}\s*$", re.MULTILINE)
+ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*([\w-]+)", re.MULTILINE)
+
+
+def heading_anchors(page: Path) -> list[str]:
+    """Explicit heading ids ({ #anchor }) in order; both languages must share them."""
+    return ANCHOR_RE.findall(page.read_text("utf-8"))
+
+
+def admonitions(page: Path) -> list[str]:
+    """Admonition types (note, tip, warning, …) in order."""
+    return ADMONITION_RE.findall(page.read_text("utf-8"))
+
+
 class SiteError(Exception):
     """A page or snippet breaks a rule; the message names the file."""
 
@@ -304,13 +318,18 @@ class Site:
                     f"docs/{missing_lang}/{page.as_posix()} is missing"
                 )
         for page in sorted(zh & en):
-            a = self.includes(self.docs / "zh" / page)
-            b = self.includes(self.docs / "en" / page)
-            if a != b:
-                problems.append(
-                    f"docs/zh/{page.as_posix()} and docs/en/{page.as_posix()} include different "
-                    f"snippets (or in another order):\n  zh: {a}\n  en: {b}"
-                )
+            zh_page, en_page = self.docs / "zh" / page, self.docs / "en" / page
+            for what, read in (
+                ("snippets", self.includes),
+                ("heading anchors", heading_anchors),
+                ("admonitions", admonitions),
+            ):
+                a, b = read(zh_page), read(en_page)
+                if a != b:
+                    problems.append(
+                        f"docs/zh/{page.as_posix()} and docs/en/{page.as_posix()} have different "
+                        f"{what} (or in another order):\n  zh: {a}\n  en: {b}"
+                    )
         shown = {ex.snippet for ex in self.examples()}
         for snippet in sorted((self.root / SNIPPETS_DIR).rglob("*.py")):
             rel = self.rel(snippet)
