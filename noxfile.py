@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nox
@@ -173,3 +174,21 @@ def drift(session: nox.Session) -> None:
 def translations(session: nox.Session) -> None:
     """List zh/en page pairs where one language's file changed in git after the other's."""
     session.run(sys.executable, "-m", "tools.translation_status")
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Time verification against its floor, the notebook way, and a cold site build.
+
+    Runs ``nox -R -s tests`` (its venv reused, nothing installed) three times and
+    keeps the best, as timeit does, then tools/bench.py prints the four figures
+    and the two ratios.
+    """
+    install_group(session, "test")
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        session.run(sys.executable, "-m", "nox", "-R", "-s", "tests", external=True, silent=True)
+        runs.append(time.perf_counter() - start)
+    session.log("nox -s tests: " + ", ".join(f"{r:.2f} s" for r in runs))
+    session.run("python", "-m", "tools.bench", f"--tests-seconds={min(runs):.2f}", env=QUIET_ENV)

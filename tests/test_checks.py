@@ -344,3 +344,33 @@ def test_translation_status_lists_the_older_language(tmp_path):
     (tmp_path / "docs/zh/p.md").write_text("# p\n\n新的段落\n")
     (lines,) = stale_pairs(tmp_path)
     assert lines.startswith("docs/en/p.md (commit") and "docs/zh/p.md (uncommitted" in lines
+
+
+def test_drift_table_reports_each_kind_of_change(fixture_site, tmp_path):
+    from tools.drift_report import load, render
+    from tools.pytest_snippets import append_drift, classify
+
+    fixture_site.add("double", DOUBLING, "tensor([3., 4.])\ndone\n")
+    fixture_site.add("copy", COPY_CONSTRUCT, "tensor(1.)\n")
+    fixture_site.add("boom", "raise RuntimeError('gone')\n", "")
+    report = tmp_path / "run.jsonl"
+    site = Site(fixture_site.root)
+    for example in site.examples():
+        run = run_snippet(example.snippet, fixture_site.root)
+        append_drift(report, example, fixture_site.env, classify(example, run))
+    (fixture_site.root / "snippets/t/double.out").write_text("tensor([3., 5.])\ndone\n")
+    columns, cells = load([report])
+    statuses = {name: next(iter(row.values()))["status"] for name, row in cells.items()}
+    assert statuses == {"t/boom.py": "error", "t/copy.py": "new warning", "t/double.py": "ok"}
+    text, drifted = render(columns, cells)
+    assert drifted == 2 and "**error**" in text and "snippets/t/boom.py:1" in text
+    assert "y = torch.tensor(x)" in text  # the snippet line behind the new warning
+
+
+def test_drift_classifies_changed_output(fixture_site):
+    from tools.pytest_snippets import classify
+
+    fixture_site.add("double", DOUBLING, "tensor([3., 5.])\ndone\n")
+    (example,) = Site(fixture_site.root).examples()
+    result = classify(example, run_snippet(example.snippet, fixture_site.root))
+    assert result["status"] == "output changed" and "snippets/t/double.py:4" in result["detail"]

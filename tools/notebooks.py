@@ -1,0 +1,151 @@
+"""Turn a page into a Jupyter notebook: prose as markdown cells, each snippet as a
+code cell carrying its recorded output.
+
+    python -m tools.notebooks OUT_DIR     # writes OUT_DIR/<lang>/<page>.ipynb
+
+Notebooks are generated from the same pages, snippets and recorded outputs as the
+site (never edited by hand). A snippet that declares ``# legacy: raises ...`` gets
+the ``raises-exception`` cell tag, so executing the notebook expects its error.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+
+from tools.site_pages import (
+    INCLUDE_RE,
+    LANGUAGES,
+    MARKER_RE,
+    OUTPUT_SUFFIX,
+    SECTION_MARKER_RE,
+    Site,
+)
+from tools.snippet_runner import legacy_declarations
+
+ANCHOR_RE = re.compile(r"\s*\{\s*#([\w-]+)\s*\}\s*$")
+ADMONITION_RE = re.compile(r'^(?:!!!|\?\?\?\+?)\s*([\w-]+)(?:\s+"([^"]*)")?\s*$')
+LINK_RE = re.compile(r"\]\(([\w-]+)\.md(#[\w-]+)?\)")
+
+
+def _markdown(lines: list[str], site_url: str, lang: str) -> str:
+    """Page markdown as plain Jupyter markdown (no mkdocs extensions)."""
+    out: list[str] = []
+    in_admonition = False
+    prefix = site_url.rstrip("/") + ("/" if lang == "zh" else f"/{lang}/")
+    for line in lines:
+        if m := ADMONITION_RE.match(line):
+            in_admonition = True
+            out.append(f"> **{m[2] or m[1].capitalize()}**")
+            out.append(">")
+            continue
+        if in_admonition:
+            if line.startswith("    ") or not line.strip():
+                out.append(f"> {line[4:]}".rstrip())
+                continue
+            in_admonition = False
+        if ANCHOR_RE.search(line) and line.startswith("#"):
+            line = ANCHOR_RE.sub("", line)
+        # Links between pages point at the site, where they always resolve.
+        line = LINK_RE.sub(lambda m: f"]({prefix}{m[1]}/{m[2] or ''})", line)
+        out.append(line)
+    return "\n".join(out).strip("\n")
+
+
+def page_notebook(site: Site, lang: str, page: Path, site_url: str) -> nbformat.NotebookNode:
+    raw = (site.docs / lang / page).read_text("utf-8").splitlines()
+    cells: list = []
+    prose: list[str] = []
+    i = 0
+
+    def flush() -> None:
+        text = _markdown(prose, site_url, lang)
+        if text:
+            cells.append(nbformat.v4.new_markdown_cell(text))
+        prose.clear()
+
+    while i < len(raw):
+        line = raw[i]
+        stripped = line.strip()
+        if MARKER_RE.match(stripped):
+            i += 1
+            continue
+        if stripped.startswith("```"):
+            ticks = stripped[: len(stripped) - len(stripped.lstrip("`"))]
+            body = []
+            i += 1
+            while i < len(raw) and not (
+                raw[i].strip().startswith(ticks) and not raw[i].strip("` ")
+            ):
+                body.append(raw[i])
+                i += 1
+            i += 1
+            targets = [m["target"] for b in body if (m := INCLUDE_RE.match(b))]
+            if not targets:  # a plain fence (a shell command, a folder tree): keep as prose
+                prose.extend([line, *body, ticks])
+            elif targets[0].endswith(OUTPUT_SUFFIX):
+                continue  # outputs travel with their code cell
+            else:
+                snippet = site.root / targets[0].split(":")[0]
+                if (
+                    cells
+                    and cells[-1].cell_type == "code"
+                    and cells[-1].metadata.get("snippet")
+                    == snippet.relative_to(site.root).as_posix()
+                ):
+                    continue  # a further section of the snippet already in the cell
+                flush()
+                cells.append(_code_cell(site.root, snippet))
+            continue
+        prose.append(line)
+        i += 1
+    flush()
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata.update(
+        kernelspec={"name": "python3", "display_name": "Python 3", "language": "python"},
+        language_info={"name": "python"},
+    )
+    return nb
+
+
+def _code_cell(root: Path, snippet: Path) -> nbformat.NotebookNode:
+    source = snippet.read_text("utf-8")
+    code = "\n".join(
+        line for line in source.splitlines() if not SECTION_MARKER_RE.match(line)
+    ).rstrip("\n")
+    cell = nbformat.v4.new_code_cell(code)
+    cell.metadata["snippet"] = snippet.relative_to(root).as_posix()
+    if legacy_declarations(source)["raises"]:
+        cell.metadata["tags"] = ["raises-exception"]
+    output = snippet.with_suffix(OUTPUT_SUFFIX)
+    if output.exists() and output.read_text("utf-8"):
+        cell.outputs = [
+            nbformat.v4.new_output("stream", name="stdout", text=output.read_text("utf-8"))
+        ]
+    return cell
+
+
+def concept_pages(site: Site, lang: str) -> list[Path]:
+    """Pages that show at least one snippet."""
+    return [p for p in site.pages(lang) if site.includes(site.docs / lang / p)]
+
+
+def write_all(root: Path, out_dir: Path, site_url: str = "") -> list[Path]:
+    site = Site(root)
+    written = []
+    for lang in LANGUAGES:
+        for page in concept_pages(site, lang):
+            nb = page_notebook(site, lang, page, site_url)
+            path = out_dir / lang / page.with_suffix(".ipynb")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(nb, path)
+            written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for path in write_all(Path.cwd(), Path(sys.argv[1])):
+        print(path)
