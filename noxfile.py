@@ -21,7 +21,7 @@ import nox
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_venv = "yes"
-nox.options.sessions = ["lint", "tests", "docs"]
+nox.options.sessions = ["lint", "tests", "docs", "site"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -63,7 +63,8 @@ def tests(session: nox.Session) -> None:
     ``nox -s tests -- -k autograd -n0``.
     """
     install_group(session, "test")
-    session.run("pytest", "-n", WORKERS, *session.posargs, env=QUIET_ENV)
+    args = session.posargs or ["-m", "not site"]
+    session.run("pytest", "-n", WORKERS, *args, env=QUIET_ENV)
 
 
 @nox.session
@@ -90,6 +91,21 @@ def docs(session: nox.Session) -> None:
     """Build the site with ``mkdocs build --strict`` into site/ (no torch installed)."""
     install_group(session, "docs")
     session.run("mkdocs", "build", "--strict", *session.posargs, env=QUIET_ENV)
+
+
+@nox.session
+def site(session: nox.Session) -> None:
+    """Test the built site as readers use it (tests/test_site.py; no torch).
+
+    Every internal link and anchor, one search index per language, no request to
+    another host, and a real browser (Debian's Chromium through Playwright):
+    rendering, language switch, copy buttons, Chinese and English search.
+    Screenshots go to .artifacts/screenshots/.
+    """
+    install_group(session, "site")
+    session.run(
+        "pytest", "tests/test_site.py", "-p", "no:cacheprovider", *session.posargs, env=QUIET_ENV
+    )
 
 
 @nox.session(default=False)

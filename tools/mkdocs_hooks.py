@@ -4,6 +4,11 @@
   torchvision, Python and device its outputs were recorded with, read from
   snippets/manifest.json (never typed by hand). A shown snippet without a
   recording is a build warning, so ``mkdocs build --strict`` fails on it.
+* One search index per language. mkdocs-static-i18n merges every language into
+  the root index, so a search on a Chinese page would return English pages too.
+  After its merge, the index is split: the default language keeps
+  search/search_index.json, each other language gets <lang>/search/, and that
+  language's pages are pointed at it.
 
 Runs without torch.
 """
@@ -14,6 +19,8 @@ import json
 import logging
 import re
 from pathlib import Path, PurePosixPath
+
+from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.recorded_with")
 
@@ -81,3 +88,52 @@ def on_page_markdown(markdown, page, config, files):
     title = H1_RE.search(markdown)
     at = title.end() if title else 0
     return f"{markdown[:at]}\n\n{note}\n{markdown[at:]}"
+
+
+CONFIG_BASE_RE = re.compile(
+    r'(<script id="__config" type="application/json">\{"annotate": [^,]*, "base": ")([^"]*)(")'
+)
+
+
+def _languages(config) -> tuple[str | None, list[str]]:
+    """(default language, other languages) from the i18n plugin's config."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return None, []
+    default = next(lang.locale for lang in i18n.config.languages if lang.default)
+    others = [lang.locale for lang in i18n.config.languages if not lang.default and lang.build]
+    return default, others
+
+
+def on_post_page(output, page, config):
+    default, others = _languages(config)
+    lang = _page_language(page)
+    if lang in others:
+        # Material fetches <base>/search/search_index.json: make it this language's.
+        output = CONFIG_BASE_RE.sub(lambda m: f"{m[1]}{m[2]}/{lang}/{m[3]}", output, count=1)
+    return output
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has merged the languages' entries
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is None or getattr(i18n, "building", False):
+        return  # a nested per-language build: the merged index is not written yet
+    default, others = _languages(config)
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if not index_file.exists():
+        return
+    index = json.loads(index_file.read_text("utf-8"))
+    docs = index["docs"]
+    for lang in others:
+        prefix = f"{lang}/"
+        own = [
+            {**d, "location": d["location"][len(prefix) :]}
+            for d in docs
+            if d["location"].startswith(prefix)
+        ]
+        target = Path(config.site_dir) / lang / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({**index, "docs": own}, ensure_ascii=False), "utf-8")
+    rest = [d for d in docs if not d["location"].startswith(tuple(f"{lang}/" for lang in others))]
+    index_file.write_text(json.dumps({**index, "docs": rest}, ensure_ascii=False), "utf-8")

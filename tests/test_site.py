@@ -1,0 +1,260 @@
+"""The built site as readers use it: links, search, third-party requests, the browser.
+
+Run by ``nox -s site`` (no torch needed). The browser tests drive Debian's
+Chromium (/usr/bin/chromium, or $CHROMIUM) with Playwright and save screenshots
+under .artifacts/screenshots/. Without Chromium they are skipped, except in CI
+(CI=true), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / ".artifacts" / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+pytestmark = pytest.mark.site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def server(built_site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+# ---- links ---------------------------------------------------------------------
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        for name in ("href", "src"):
+            if attrs.get(name) and not (tag == "link" and attrs.get("rel") == "canonical"):
+                self.links.append(attrs[name])
+
+
+@functools.cache
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text("utf-8", errors="replace"))
+    return parser
+
+
+def _target(site: Path, page: Path, link: str) -> tuple[Path, str]:
+    parts = urlsplit(link)
+    base = site if parts.path.startswith("/") else page.parent
+    path = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else page
+    if path.is_dir():
+        path = path / "index.html"
+    return path, unquote(parts.fragment)
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    broken = []
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        for link in _parse(page).links:
+            if urlsplit(link).scheme or link.startswith(("//", "mailto:", "javascript:")):
+                continue
+            target, anchor = _target(built_site, page, link)
+            if not target.exists():
+                broken.append(f"{page.relative_to(built_site)}: {link} -> missing file")
+            elif anchor and target.suffix == ".html" and anchor not in _parse(target).ids:
+                broken.append(f"{page.relative_to(built_site)}: {link} -> no #{anchor}")
+    assert not broken, "broken links:\n" + "\n".join(broken)
+
+
+def test_no_page_references_another_host(built_site):
+    """Static check of every page; the browser test below checks what really loads."""
+    offenders = []
+    for page in sorted(built_site.rglob("*.html")):
+        for link in _parse(page).links:
+            scheme = urlsplit(link).scheme
+            if scheme in ("http", "https") or link.startswith("//"):
+                if "<link" in link:
+                    continue
+                offenders.append(f"{page.relative_to(built_site)}: {link}")
+    # Plain <a href> to other sites are fine to follow; loading assets is not.
+    loaded = [o for o in offenders if any(o.endswith(ext) for ext in (".js", ".css", ".woff2"))]
+    assert not loaded, "pages load assets from other hosts:\n" + "\n".join(loaded)
+
+
+def test_search_index_is_split_by_language(built_site):
+    import json
+
+    zh = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    en = json.loads((built_site / "en" / "search" / "search_index.json").read_text("utf-8"))
+    assert zh["docs"] and en["docs"]
+    assert not any(d["location"].startswith("en/") for d in zh["docs"])
+    assert any("梯度" in d["text"] for d in zh["docs"])
+    assert not any("梯度" in d["title"] for d in en["docs"])
+
+
+# ---- the browser -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium not found at {CHROMIUM}: .ci/run installs it with apt")
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A browser page that records every request to a host other than the site's."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.external_requests = []
+    page.on(
+        "request",
+        lambda r: (
+            page.external_requests.append(r.url)
+            if not r.url.startswith((server, "data:", "blob:"))
+            else None
+        ),
+    )
+    yield page
+    context.close()
+
+
+PAGES = [
+    ("zh", "", "PyTorch 基础"),
+    ("zh", "autograd/", "自动求导"),
+    ("en", "en/", "PyTorch Basics"),
+    ("en", "en/autograd/", "Autograd"),
+]
+
+
+@pytest.mark.parametrize(("lang", "path", "heading"), PAGES)
+def test_page_renders_with_styles_and_no_external_request(page, server, lang, path, heading):
+    page.goto(f"{server}/{path}", wait_until="networkidle")
+    assert page.locator("h1").first.inner_text().startswith(heading)
+    assert page.locator("html").get_attribute("lang") == lang
+    # Material's stylesheet is applied: the header is coloured, not a plain block.
+    header_bg = page.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert header_bg not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert page.external_requests == [], page.external_requests
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    name = path.removeprefix("en/").strip("/").replace("/", "-") or "home"
+    shot = SCREENSHOTS / f"{lang}-{name}.png"
+    page.screenshot(path=str(shot), full_page=False)
+    print(f"screenshot: {shot}")
+
+
+def test_every_page_loads_without_external_requests(page, server, built_site):
+    pages = sorted(p.relative_to(built_site) for p in built_site.rglob("index.html"))
+    for rel in pages:
+        page.goto(f"{server}/{rel.parent.as_posix()}/", wait_until="load")
+    assert page.external_requests == [], page.external_requests
+
+
+def test_language_switch_keeps_page_and_anchor(page, server):
+    page.goto(f"{server}/autograd/#retain-graph", wait_until="networkidle")
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url("**/en/autograd/**")
+    assert page.url.endswith("/en/autograd/#retain-graph")
+    assert page.locator("h1").first.inner_text().startswith("Autograd")
+
+
+def test_code_blocks_have_copy_buttons_and_outputs_do_not(page, server):
+    page.goto(f"{server}/autograd/", wait_until="networkidle")
+    copy = '[data-md-type="copy"]'
+    assert page.locator(f".highlight:not(.snippet-output) {copy}").count() >= 10
+    assert page.locator(f".snippet-output {copy}").count() >= 10
+    assert page.locator(f".snippet-output {copy}:visible").count() == 0
+
+
+def search_for(page, term: str) -> None:
+    """Type a query into Material's search box and wait for its results.
+
+    Playwright enters Chinese characters as inserted text, without the key events
+    a real input method sends and Material listens to, so a key press follows.
+    A query typed while the search worker is still building its index can be
+    dropped, so it is typed again (up to three times) until results show.
+    """
+    box = page.locator(".md-search__input")
+    for _ in range(3):
+        box.click()
+        box.fill("")
+        page.keyboard.type(term)
+        page.keyboard.press("End")
+        try:
+            page.wait_for_function(
+                "() => document.querySelectorAll('.md-search-result__item').length > 0",
+                timeout=5000,
+            )
+            return
+        except Exception:  # noqa: BLE001 - retried, then reported below
+            continue
+    raise AssertionError(f"searching {term!r} on {page.url} showed no results")
+
+
+SEARCHES = [
+    ("autograd/", "梯度", "/autograd/"),
+    ("autograd/", "反向传播", "/autograd/"),
+    ("", "数据加载", "/data/"),
+    ("", "优化器", "/loss-optim/"),
+    ("", "state_dict", "/saving/"),
+    ("autograd/", "backward", "/autograd/"),
+    ("en/", "backward", "/en/autograd/"),
+    ("en/", "state_dict", "/en/saving/"),
+]
+
+
+@pytest.mark.parametrize(("start", "term", "expected"), SEARCHES)
+def test_search_finds_the_right_page_in_the_same_language(page, server, start, term, expected):
+    page.goto(f"{server}/{start}", wait_until="networkidle")
+    search_for(page, term)
+    hrefs = page.locator(".md-search-result__item > a").evaluate_all(
+        "els => els.map(e => new URL(e.href).pathname)"
+    )
+    assert expected in hrefs[:3], f"searching {term!r} from /{start}: {hrefs[:5]}"
+    lang_prefix = "/en/" if start.startswith("en/") else "/"
+    assert all(h.startswith("/en/") == (lang_prefix == "/en/") for h in hrefs), hrefs
