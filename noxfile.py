@@ -21,7 +21,7 @@ import nox
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_venv = "yes"
-nox.options.sessions = ["lint", "tests", "docs", "site"]
+nox.options.sessions = ["lint", "tests", "notebooks", "docs", "site"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -63,7 +63,7 @@ def tests(session: nox.Session) -> None:
     ``nox -s tests -- -k autograd -n0``.
     """
     install_group(session, "test")
-    args = session.posargs or ["-m", "not site"]
+    args = session.posargs or ["-m", "not site and not notebooks"]
     session.run("pytest", "-n", WORKERS, *args, env=QUIET_ENV)
 
 
@@ -91,6 +91,20 @@ def docs(session: nox.Session) -> None:
     """Build the site with ``mkdocs build --strict`` into site/ (no torch installed)."""
     install_group(session, "docs")
     session.run("mkdocs", "build", "--strict", *session.posargs, env=QUIET_ENV)
+
+
+@nox.session
+def notebooks(session: nox.Session) -> None:
+    """Generate every page's notebook (both languages) and execute it with nbclient."""
+    install_group(session, "test")
+    session.run(
+        "pytest",
+        "tests/test_notebooks.py",
+        "-p",
+        "no:cacheprovider",
+        *session.posargs,
+        env=QUIET_ENV,
+    )
 
 
 @nox.session

@@ -258,3 +258,18 @@ def test_search_finds_the_right_page_in_the_same_language(page, server, start, t
     assert expected in hrefs[:3], f"searching {term!r} from /{start}: {hrefs[:5]}"
     lang_prefix = "/en/" if start.startswith("en/") else "/"
     assert all(h.startswith("/en/") == (lang_prefix == "/en/") for h in hrefs), hrefs
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_notebook_pages_are_rendered_html_with_outputs(built_site, prefix):
+    import json
+
+    folder = built_site / prefix / "notebooks" / "autograd"
+    html = (folder / "index.html").read_text("utf-8")
+    assert 'class="jupyter-wrapper"' in html and "jp-OutputArea" in html
+    assert "tensor(24.)" in html  # a recorded output, rendered
+    assert 'id="retain-graph"' in html  # the page's anchors carry over
+    notebook = json.loads((folder / "autograd.ipynb").read_text("utf-8"))  # the download
+    assert notebook["nbformat"] == 4 and len(notebook["cells"]) > 10
+    page = (built_site / prefix / "autograd" / "index.html").read_text("utf-8")
+    assert 'href="../notebooks/autograd/autograd.ipynb"' in page

@@ -8,7 +8,13 @@
   the root index, so a search on a Chinese page would return English pages too.
   After its merge, the index is split: the default language keeps
   search/search_index.json, each other language gets <lang>/search/, and that
-  language's pages are pointed at it.
+  language's pages are pointed at it. Notebook pages, which repeat their
+  page, are left out of the index.
+* Notebooks. Every page that shows snippets is also generated as a Jupyter
+  notebook (tools/notebooks.py), rendered by mkdocs-jupyter at
+  <lang>/notebooks/<page>/ and offered for download. They are added after
+  mkdocs-static-i18n has sorted the files, which otherwise drops mkdocs-jupyter's
+  notebook pages (its issue #198) and copies them as raw JSON.
 
 Runs without torch.
 """
@@ -18,9 +24,17 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sys
+import tempfile
+from functools import cache
 from pathlib import Path, PurePosixPath
 
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+# mkdocs restores sys.path once this module is loaded: import what we need now.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.notebooks import write_all  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.recorded_with")
 
@@ -33,11 +47,17 @@ TEXT = {
     "zh": {
         "title": "本页输出的录制环境",
         "body": "本页每个输出块都是上方代码文件的真实运行结果，并由测试逐字核对（数字允许极小的误差）。",
+        "notebook": "本页也可以作为 Jupyter Notebook 使用：{view} · {download}",
+        "view": "在线查看",
+        "download": "下载 .ipynb",
     },
     "en": {
         "title": "Where this page's outputs were recorded",
         "body": "Every output block on this page is a recorded run of the file above it, "
         "checked by the test suite (numbers within a small tolerance).",
+        "notebook": "This page is also a Jupyter notebook: {view} · {download}",
+        "view": "view it",
+        "download": "download the .ipynb",
     },
 }
 
@@ -46,7 +66,8 @@ def _page_language(page) -> str:
     locale = getattr(page.file, "locale", None)
     if locale:
         return str(locale)
-    return PurePosixPath(page.file.src_uri).parts[0]
+    first = PurePosixPath(page.file.src_uri).parts[0]
+    return first if first in TEXT else "zh"
 
 
 def _describe(entry: dict) -> str:
@@ -76,7 +97,12 @@ def recorded_note(markdown: str, manifest: dict, lang: str, page_path: str) -> s
         seen[_describe(entry)] = None
     text = TEXT.get(lang, TEXT["en"])
     lines = "\n".join(f"    {line}  " for line in seen)
-    return f'!!! info "{text["title"]}"\n\n{lines}\n\n    {text["body"]}\n'
+    stem = PurePosixPath(page_path).stem
+    # Raw HTML: the .ipynb download is copied by mkdocs-jupyter, not a page mkdocs knows.
+    view = f'<a href="../notebooks/{stem}/">{text["view"]}</a>'
+    download = f'<a href="../notebooks/{stem}/{stem}.ipynb" download>{text["download"]}</a>'
+    notebook = text["notebook"].format(view=view, download=download)
+    return f'!!! info "{text["title"]}"\n\n{lines}\n\n    {text["body"]}\n\n    {notebook}\n'
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -108,6 +134,12 @@ def _languages(config) -> tuple[str | None, list[str]]:
 def on_post_page(output, page, config):
     default, others = _languages(config)
     lang = _page_language(page)
+    if "notebooks/" in page.file.src_uri and page.toc.items:
+        # nbconvert slugifies a Chinese title to id="", while mkdocs-jupyter's table of
+        # contents (and Material's skip link) point at the title as #_1: match them.
+        title = page.toc.items[0]
+        if title.level == 1:
+            output = output.replace('<h1 id="">', f'<h1 id="{title.id}">', 1)
     if lang in others:
         # Material fetches <base>/search/search_index.json: make it this language's.
         output = CONFIG_BASE_RE.sub(lambda m: f"{m[1]}{m[2]}/{lang}/{m[3]}", output, count=1)
@@ -124,7 +156,8 @@ def on_post_build(config):
     if not index_file.exists():
         return
     index = json.loads(index_file.read_text("utf-8"))
-    docs = index["docs"]
+    # A notebook page repeats its page: leave it out so searches land on the page.
+    docs = [d for d in index["docs"] if "notebooks/" not in d["location"]]
     for lang in others:
         prefix = f"{lang}/"
         own = [
@@ -137,3 +170,43 @@ def on_post_build(config):
         target.write_text(json.dumps({**index, "docs": own}, ensure_ascii=False), "utf-8")
     rest = [d for d in docs if not d["location"].startswith(tuple(f"{lang}/" for lang in others))]
     index_file.write_text(json.dumps({**index, "docs": rest}, ensure_ascii=False), "utf-8")
+
+
+@cache
+def _generated_notebooks(root: str, default: str) -> Path:
+    """Generate every page's notebook once per mkdocs process.
+
+    Returns a folder laid out like the site's sources: notebooks/<page>.ipynb for
+    the default language, <lang>/notebooks/<page>.ipynb for the others.
+    """
+    generated = Path(tempfile.mkdtemp(prefix="notebooks-"))
+    layout = generated / "src"
+    for notebook in write_all(Path(root), generated / "by-language"):
+        lang = notebook.parent.name
+        target = layout / ("" if lang == default else lang) / "notebooks" / notebook.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        notebook.rename(target)
+    return layout
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) and mkdocs-jupyter (0)
+def on_files(files, config):
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    i18n = config.plugins.get("i18n")
+    if jupyter is None or i18n is None:
+        return files
+    from mkdocs_jupyter.plugin import NotebookFile
+
+    default, _ = _languages(config)
+    lang = i18n.current_language
+    src_dir = _generated_notebooks(str(Path(config.config_file_path).parent), default)
+    prefix = "" if lang == default else f"{lang}/"
+    for notebook in sorted((src_dir / prefix / "notebooks").glob("*.ipynb")):
+        file = File(
+            f"{prefix}notebooks/{notebook.name}",
+            src_dir=str(src_dir),
+            dest_dir=config.site_dir,
+            use_directory_urls=config.use_directory_urls,
+        )
+        files.append(NotebookFile(file, **config))
+    return files

@@ -10,6 +10,7 @@ the ``raises-exception`` cell tag, so executing the notebook expects its error.
 
 from __future__ import annotations
 
+import html
 import re
 import sys
 from pathlib import Path
@@ -31,11 +32,10 @@ ADMONITION_RE = re.compile(r'^(?:!!!|\?\?\?\+?)\s*([\w-]+)(?:\s+"([^"]*)")?\s*$'
 LINK_RE = re.compile(r"\]\(([\w-]+)\.md(#[\w-]+)?\)")
 
 
-def _markdown(lines: list[str], site_url: str, lang: str) -> str:
+def _markdown(lines: list[str]) -> str:
     """Page markdown as plain Jupyter markdown (no mkdocs extensions)."""
     out: list[str] = []
     in_admonition = False
-    prefix = site_url.rstrip("/") + ("/" if lang == "zh" else f"/{lang}/")
     for line in lines:
         if m := ADMONITION_RE.match(line):
             in_admonition = True
@@ -47,22 +47,31 @@ def _markdown(lines: list[str], site_url: str, lang: str) -> str:
                 out.append(f"> {line[4:]}".rstrip())
                 continue
             in_admonition = False
-        if ANCHOR_RE.search(line) and line.startswith("#"):
+        if (m := ANCHOR_RE.search(line)) and line.startswith("##"):
+            # An HTML heading keeps the page's anchor (#retain-graph) in the notebook too.
+            level = len(line) - len(line.lstrip("#"))
+            text = html.escape(ANCHOR_RE.sub("", line)[level:].strip(), quote=False)
+            text = re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
+            line = f'<h{level} id="{m[1]}">{text}</h{level}>'
+        elif line.startswith("#"):
             line = ANCHOR_RE.sub("", line)
-        # Links between pages point at the site, where they always resolve.
-        line = LINK_RE.sub(lambda m: f"]({prefix}{m[1]}/{m[2] or ''})", line)
+        # Links between pages: relative to the notebook's page on the site
+        # (<lang root>/notebooks/<page>/), where they resolve.
+        line = LINK_RE.sub(lambda m: f"](../../{m[1]}/{m[2] or ''})", line)
         out.append(line)
     return "\n".join(out).strip("\n")
 
 
-def page_notebook(site: Site, lang: str, page: Path, site_url: str) -> nbformat.NotebookNode:
+def page_notebook(site: Site, lang: str, page: Path, intro: str = "") -> nbformat.NotebookNode:
     raw = (site.docs / lang / page).read_text("utf-8").splitlines()
+    if intro:  # right under the title
+        raw[1:1] = ["", f"*{intro}*"]
     cells: list = []
     prose: list[str] = []
     i = 0
 
     def flush() -> None:
-        text = _markdown(prose, site_url, lang)
+        text = _markdown(prose)
         if text:
             cells.append(nbformat.v4.new_markdown_cell(text))
         prose.clear()
@@ -133,12 +142,22 @@ def concept_pages(site: Site, lang: str) -> list[Path]:
     return [p for p in site.pages(lang) if site.includes(site.docs / lang / p)]
 
 
-def write_all(root: Path, out_dir: Path, site_url: str = "") -> list[Path]:
+INTRO = {
+    "zh": "本 Notebook 由网站页面自动生成：代码单元就是页面上的代码文件，输出是它们的录制结果。"
+    "在本地运行需要 `pip install torch torchvision`；每个代码单元都可以单独运行。",
+    "en": "This notebook is generated from the site's page: each code cell is one of the page's "
+    "code files, with its recorded output. To run it locally, `pip install torch torchvision`; "
+    "every code cell runs on its own.",
+}
+
+
+def write_all(root: Path, out_dir: Path) -> list[Path]:
+    """Write OUT_DIR/<lang>/<page>.ipynb for every page that shows snippets."""
     site = Site(root)
     written = []
     for lang in LANGUAGES:
         for page in concept_pages(site, lang):
-            nb = page_notebook(site, lang, page, site_url)
+            nb = page_notebook(site, lang, page, INTRO[lang])
             path = out_dir / lang / page.with_suffix(".ipynb")
             path.parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(nb, path)

@@ -24,7 +24,6 @@ from pathlib import Path
 import markdown
 import yaml
 from pymdownx.snippets import SnippetMissingError
-from pytest_codeblocks.main import extract_from_buffer
 
 LANGUAGES = ("zh", "en")
 SNIPPETS_DIR = "snippets"
@@ -186,6 +185,9 @@ class Site:
 
     def blocks(self, page: Path) -> list[Block]:
         """The page's code blocks as pytest-codeblocks reads them after include expansion."""
+        # Imported here so that the site build (tools/notebooks.py) needs no pytest.
+        from pytest_codeblocks.main import extract_from_buffer
+
         raw = page.read_text("utf-8").splitlines()
         expanded: list[str] = []
         page_line: list[int] = []
