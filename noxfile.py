@@ -123,6 +123,22 @@ def site(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def offline(session: nox.Session) -> None:
+    """Build a copy of the site that works opened from disk (file://) into site-offline/."""
+    install_group(session, "docs")
+    session.run(
+        "mkdocs",
+        "build",
+        "--strict",
+        "--site-dir",
+        "site-offline",
+        *session.posargs,
+        env={**QUIET_ENV, "OFFLINE": "true"},
+    )
+    session.log("open site-offline/index.html in a browser")
+
+
+@nox.session(default=False)
 def serve(session: nox.Session) -> None:
     """Build the site and serve it at http://127.0.0.1:8000, rebuilding on changes."""
     install_group(session, "docs")

@@ -28,18 +28,27 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 pytestmark = pytest.mark.site
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
+def build(out: Path, **env: str) -> Path:
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    return build(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The copy readers open from disk (nox -s offline)."""
+    return build(tmp_path_factory.mktemp("site-offline"), OFFLINE="true")
 
 
 @pytest.fixture(scope="session")
@@ -87,7 +96,9 @@ def _target(site: Path, page: Path, link: str) -> tuple[Path, str]:
     return path, unquote(parts.fragment)
 
 
-def test_every_internal_link_and_anchor_resolves(built_site):
+@pytest.mark.parametrize("which", ["built_site", "offline_site"])
+def test_every_internal_link_and_anchor_resolves(request, which):
+    built_site = request.getfixturevalue(which)
     broken = []
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 20
@@ -273,3 +284,29 @@ def test_notebook_pages_are_rendered_html_with_outputs(built_site, prefix):
     assert notebook["nbformat"] == 4 and len(notebook["cells"]) > 10
     page = (built_site / prefix / "autograd" / "index.html").read_text("utf-8")
     assert 'href="../notebooks/autograd/autograd.ipynb"' in page
+
+
+@pytest.mark.parametrize(
+    ("start", "term", "expected"),
+    [
+        ("autograd.html", "梯度", "/autograd.html"),
+        ("en/autograd.html", "backward", "/en/autograd.html"),
+    ],
+)
+def test_offline_copy_works_from_disk(browser, offline_site, start, term, expected):
+    """Opened as file://: styled, searchable in its language, nothing from other hosts."""
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto((offline_site / start).as_uri(), wait_until="load")
+    header_bg = page.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert header_bg not in ("rgba(0, 0, 0, 0)", "transparent")
+    search_for(page, term)
+    hrefs = page.locator(".md-search-result__item > a").evaluate_all(
+        "els => els.map(e => new URL(e.href).pathname)"
+    )
+    assert any(h.endswith(expected) for h in hrefs[:3]), hrefs[:5]
+    assert all(("/en/" in h) == start.startswith("en/") for h in hrefs), hrefs
+    outside = [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))]
+    assert outside == [], outside
+    page.close()

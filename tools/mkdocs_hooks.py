@@ -10,6 +10,10 @@
   search/search_index.json, each other language gets <lang>/search/, and that
   language's pages are pointed at it. Notebook pages, which repeat their
   page, are left out of the index.
+* Offline copy (OFFLINE=true, nox -s offline). Material's offline plugin would
+  load its iframe-worker shim from unpkg.com, a third-party request that fails
+  offline and takes search with it; the copy vendored under
+  docs/assets/javascripts/vendor/ (iframe-worker 1.0.4, MIT) is used instead.
 * Notebooks. Every page that shows snippets is also generated as a Jupyter
   notebook (tools/notebooks.py), rendered by mkdocs-jupyter at
   <lang>/notebooks/<page>/ and offered for download. They are added after
@@ -77,7 +81,9 @@ def _describe(entry: dict) -> str:
     )
 
 
-def recorded_note(markdown: str, manifest: dict, lang: str, page_path: str) -> str | None:
+def recorded_note(
+    markdown: str, manifest: dict, lang: str, page_path: str, directory_urls: bool = True
+) -> str | None:
     """The admonition for a page's markdown, or None when it shows no snippet."""
     snippets = [m["target"] for m in INCLUDE_RE.finditer(markdown)]
     if not snippets:
@@ -98,9 +104,14 @@ def recorded_note(markdown: str, manifest: dict, lang: str, page_path: str) -> s
     text = TEXT.get(lang, TEXT["en"])
     lines = "\n".join(f"    {line}  " for line in seen)
     stem = PurePosixPath(page_path).stem
-    # Raw HTML: the .ipynb download is copied by mkdocs-jupyter, not a page mkdocs knows.
-    view = f'<a href="../notebooks/{stem}/">{text["view"]}</a>'
-    download = f'<a href="../notebooks/{stem}/{stem}.ipynb" download>{text["download"]}</a>'
+    # Raw HTML: the .ipynb download is copied by mkdocs-jupyter beside the rendered
+    # notebook page; it is not a page mkdocs knows, so a markdown link would not do.
+    if directory_urls:  # page at <page>/, notebook at notebooks/<page>/
+        page_url, ipynb = f"../notebooks/{stem}/", f"../notebooks/{stem}/{stem}.ipynb"
+    else:  # the offline build: <page>.html and notebooks/<page>.html
+        page_url, ipynb = f"notebooks/{stem}.html", f"notebooks/{stem}.ipynb"
+    view = f'<a href="{page_url}">{text["view"]}</a>'
+    download = f'<a href="{ipynb}" download>{text["download"]}</a>'
     notebook = text["notebook"].format(view=view, download=download)
     return f'!!! info "{text["title"]}"\n\n{lines}\n\n    {text["body"]}\n\n    {notebook}\n'
 
@@ -108,7 +119,9 @@ def recorded_note(markdown: str, manifest: dict, lang: str, page_path: str) -> s
 def on_page_markdown(markdown, page, config, files):
     manifest_file = Path(config.config_file_path).parent / "snippets" / "manifest.json"
     manifest = json.loads(manifest_file.read_text("utf-8")) if manifest_file.exists() else {}
-    note = recorded_note(markdown, manifest, _page_language(page), page.file.src_uri)
+    note = recorded_note(
+        markdown, manifest, _page_language(page), page.file.src_uri, config.use_directory_urls
+    )
     if note is None:
         return markdown
     title = H1_RE.search(markdown)
@@ -170,10 +183,31 @@ def on_post_build(config):
         target.write_text(json.dumps({**index, "docs": own}, ensure_ascii=False), "utf-8")
     rest = [d for d in docs if not d["location"].startswith(tuple(f"{lang}/" for lang in others))]
     index_file.write_text(json.dumps({**index, "docs": rest}, ensure_ascii=False), "utf-8")
+    # Material's offline plugin loads the index from search_index.js (written from
+    # the merged index before this runs): keep each language's in step with its json.
+    if index_file.with_suffix(".js").exists():
+        for lang_root in [Path(config.site_dir)] + [
+            Path(config.site_dir) / lang for lang in others
+        ]:
+            split = lang_root / "search" / "search_index.json"
+            split.with_suffix(".js").write_text(
+                f"var __index = {split.read_text('utf-8')}", "utf-8"
+            )
+
+
+IFRAME_WORKER_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+
+
+@event_priority(100)  # before Material's offline plugin adds its unpkg.com shim
+def on_config(config):
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if offline is not None and offline.config.enabled:
+        config.extra["polyfills"] = [IFRAME_WORKER_SHIM]
+    return config
 
 
 @cache
-def _generated_notebooks(root: str, default: str) -> Path:
+def _generated_notebooks(root: str, default: str, directory_urls: bool) -> Path:
     """Generate every page's notebook once per mkdocs process.
 
     Returns a folder laid out like the site's sources: notebooks/<page>.ipynb for
@@ -181,7 +215,7 @@ def _generated_notebooks(root: str, default: str) -> Path:
     """
     generated = Path(tempfile.mkdtemp(prefix="notebooks-"))
     layout = generated / "src"
-    for notebook in write_all(Path(root), generated / "by-language"):
+    for notebook in write_all(Path(root), generated / "by-language", directory_urls):
         lang = notebook.parent.name
         target = layout / ("" if lang == default else lang) / "notebooks" / notebook.name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -199,7 +233,8 @@ def on_files(files, config):
 
     default, _ = _languages(config)
     lang = i18n.current_language
-    src_dir = _generated_notebooks(str(Path(config.config_file_path).parent), default)
+    root = str(Path(config.config_file_path).parent)
+    src_dir = _generated_notebooks(root, default, config.use_directory_urls)
     prefix = "" if lang == default else f"{lang}/"
     for notebook in sorted((src_dir / prefix / "notebooks").glob("*.ipynb")):
         file = File(

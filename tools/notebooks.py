@@ -32,7 +32,7 @@ ADMONITION_RE = re.compile(r'^(?:!!!|\?\?\?\+?)\s*([\w-]+)(?:\s+"([^"]*)")?\s*$'
 LINK_RE = re.compile(r"\]\(([\w-]+)\.md(#[\w-]+)?\)")
 
 
-def _markdown(lines: list[str]) -> str:
+def _markdown(lines: list[str], directory_urls: bool = True) -> str:
     """Page markdown as plain Jupyter markdown (no mkdocs extensions)."""
     out: list[str] = []
     in_admonition = False
@@ -55,14 +55,19 @@ def _markdown(lines: list[str]) -> str:
             line = f'<h{level} id="{m[1]}">{text}</h{level}>'
         elif line.startswith("#"):
             line = ANCHOR_RE.sub("", line)
-        # Links between pages: relative to the notebook's page on the site
-        # (<lang root>/notebooks/<page>/), where they resolve.
-        line = LINK_RE.sub(lambda m: f"](../../{m[1]}/{m[2] or ''})", line)
+        # Links between pages: relative to the notebook's page on the site, where
+        # they resolve: <lang root>/notebooks/<page>/, or notebooks/<page>.html offline.
+        if directory_urls:
+            line = LINK_RE.sub(lambda m: f"](../../{m[1]}/{m[2] or ''})", line)
+        else:
+            line = LINK_RE.sub(lambda m: f"](../{m[1]}.html{m[2] or ''})", line)
         out.append(line)
     return "\n".join(out).strip("\n")
 
 
-def page_notebook(site: Site, lang: str, page: Path, intro: str = "") -> nbformat.NotebookNode:
+def page_notebook(
+    site: Site, lang: str, page: Path, intro: str = "", directory_urls: bool = True
+) -> nbformat.NotebookNode:
     raw = (site.docs / lang / page).read_text("utf-8").splitlines()
     if intro:  # right under the title
         raw[1:1] = ["", f"*{intro}*"]
@@ -71,7 +76,7 @@ def page_notebook(site: Site, lang: str, page: Path, intro: str = "") -> nbforma
     i = 0
 
     def flush() -> None:
-        text = _markdown(prose)
+        text = _markdown(prose, directory_urls)
         if text:
             cells.append(nbformat.v4.new_markdown_cell(text))
         prose.clear()
@@ -151,13 +156,13 @@ INTRO = {
 }
 
 
-def write_all(root: Path, out_dir: Path) -> list[Path]:
+def write_all(root: Path, out_dir: Path, directory_urls: bool = True) -> list[Path]:
     """Write OUT_DIR/<lang>/<page>.ipynb for every page that shows snippets."""
     site = Site(root)
     written = []
     for lang in LANGUAGES:
         for page in concept_pages(site, lang):
-            nb = page_notebook(site, lang, page, INTRO[lang])
+            nb = page_notebook(site, lang, page, INTRO[lang], directory_urls)
             path = out_dir / lang / page.with_suffix(".ipynb")
             path.parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(nb, path)
