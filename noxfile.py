@@ -60,11 +60,18 @@ def tests(session: nox.Session) -> None:
     Runs the snippets (tests/test_snippets.py), the site's structure rules and the
     strict build (tests/test_structure.py) and the checks' own tests
     (tests/test_checks.py) on two workers. Pass pytest options after --, e.g.
-    ``nox -s tests -- -k autograd -n0``.
+    ``nox -s tests -- -k autograd -n0``; on a GPU machine ``nox -s tests -- --device cuda``.
     """
     install_group(session, "test")
-    args = session.posargs or ["-m", "not site and not notebooks"]
-    session.run("pytest", "-n", WORKERS, *args, env=QUIET_ENV)
+    session.run(
+        "pytest",
+        "-n",
+        WORKERS,
+        "-m",
+        "not site and not notebooks",
+        *session.posargs,
+        env=QUIET_ENV,
+    )
 
 
 @nox.session
@@ -72,7 +79,8 @@ def record(session: nox.Session) -> None:
     """Re-run every snippet and rewrite the recorded outputs (and manifest) that changed.
 
     The same pytest run as ``tests`` with ``--record``; a snippet that fails is
-    never recorded and the run fails. ``nox -s record -- -k autograd`` records a subset.
+    never recorded and the run fails. ``nox -s record -- -k autograd`` records a subset;
+    ``nox -s record -- --device cuda`` records the GPU outputs on a GPU machine.
     """
     install_group(session, "test")
     session.run(

@@ -374,3 +374,70 @@ def test_drift_classifies_changed_output(fixture_site):
     (example,) = Site(fixture_site.root).examples()
     result = classify(example, run_snippet(example.snippet, fixture_site.root))
     assert result["status"] == "output changed" and "snippets/t/double.py:4" in result["detail"]
+
+
+# ---- devices (fixture data only: no CUDA output is ever made up for the real pages) ----
+
+DEVICE_SNIPPET = textwrap.dedent("""\
+    import torch
+
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    print(torch.ones(2, device=device).device.type)
+    """)
+
+
+def test_device_snippet_on_cuda_is_checked_against_its_cuda_recording(fixture_site):
+    fixture_site.add("dev", DEVICE_SNIPPET, "cpu\n")
+    (example,) = Site(fixture_site.root).examples()
+    run = run_snippet(example.snippet, fixture_site.root)  # runs on this CPU
+    cuda_env = {**fixture_site.env, "device": "cuda", "device_name": "GPU (fixture)"}
+    failure, action = check_example(example, run, cuda_env, record=False, root=fixture_site.root)
+    assert failure is not None and "snippets/t/dev.cuda.out" in failure
+    assert "--device cuda" in failure
+    # A CPU-only snippet on a GPU runner is checked against its CPU output, never recorded.
+    fixture_site.add("plain", "print(1)\n", "1\n")
+    plain = [e for e in Site(fixture_site.root).examples() if e.name == "t/plain.py"][0]
+    run = run_snippet(plain.snippet, fixture_site.root)
+    result = check_example(plain, run, cuda_env, record=True, root=fixture_site.root)
+    assert result == (None, "ok")  # verified against the CPU output, not recorded
+    assert not (fixture_site.root / "snippets/t/plain.cuda.out").exists()
+
+
+def test_cuda_recordings_are_checked_for_structure(fixture_site):
+    fixture_site.add("dev", DEVICE_SNIPPET, "cpu\n")
+    fixture_site.add("plain", "print(1)\n", "1\n")
+    (fixture_site.root / "snippets/t/dev.cuda.out").write_text("cuda\n")
+    (fixture_site.root / "snippets/t/plain.cuda.out").write_text("1\n")
+    problems = Site(fixture_site.root).structure_problems()
+    assert any("dev.cuda.out has no 'cuda' entry" in p for p in problems), problems
+    assert any("plain.py does not use a device" in p for p in problems), problems
+    manifest.update(fixture_site.root, "t/dev.py", "cuda", {**fixture_site.env, "device": "cuda"})
+    (fixture_site.root / "snippets/t/dev.cuda.out").unlink()
+    problems = Site(fixture_site.root).structure_problems()
+    assert any("lists a CUDA recording of t/dev.py" in p for p in problems), problems
+
+
+def test_pages_show_cpu_and_cuda_tabs_or_say_cuda_is_missing(fixture_site):
+    from tools.mkdocs_hooks import output_blocks
+
+    fixture_site.add("dev", DEVICE_SNIPPET, "cpu\n")
+    page = (fixture_site.root / "docs/zh/dev.md").read_text()
+    data = manifest.load(fixture_site.root)
+    without = output_blocks(page, data, fixture_site.root, "zh")
+    assert "尚未录制" in without and "===" not in without
+    (fixture_site.root / "snippets/t/dev.cuda.out").write_text("cuda\n")
+    gpu = {**fixture_site.env, "device": "cuda", "device_name": "GPU (fixture) (CUDA 0.0)"}
+    manifest.update(fixture_site.root, "t/dev.py", "cuda", gpu)
+    tabs = output_blocks(page, manifest.load(fixture_site.root), fixture_site.root, "en")
+    assert '=== "CPU (' in tabs and '=== "GPU (fixture) (CUDA 0.0)"' in tabs
+    assert '--8<-- "snippets/t/dev.cuda.out"' in tabs and "no GPU recording" not in tabs
+
+
+def test_long_outputs_are_folded(fixture_site):
+    from tools.mkdocs_hooks import FOLD_AT, output_blocks
+
+    lines = "".join(f"line {i}\n" for i in range(FOLD_AT + 1))
+    fixture_site.add("long", f"for i in range({FOLD_AT + 1}):\n    print('line', i)\n", lines)
+    page = (fixture_site.root / "docs/en/long.md").read_text()
+    folded = output_blocks(page, manifest.load(fixture_site.root), fixture_site.root, "en")
+    assert f'??? quote "Output ({FOLD_AT + 1} lines, click to expand)"' in folded

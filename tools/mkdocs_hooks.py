@@ -4,6 +4,11 @@
   torchvision, Python and device its outputs were recorded with, read from
   snippets/manifest.json (never typed by hand). A shown snippet without a
   recording is a build warning, so ``mkdocs build --strict`` fails on it.
+* Output blocks: a snippet that uses a device shows its outputs as "CPU" /
+  "CUDA" tabs once it has a CUDA recording (the GPU and CUDA version from the
+  manifest), and says that it has none otherwise; outputs longer than
+  FOLD_AT lines are folded. Code block titles link to the raw snippet file,
+  which the build copies to snippets/.
 * One search index per language. mkdocs-static-i18n merges every language into
   the root index, so a search on a Chinese page would return English pages too.
   After its merge, the index is split: the default language keeps
@@ -54,6 +59,8 @@ TEXT = {
         "notebook": "本页也可以作为 Jupyter Notebook 使用：{view} · {download}",
         "view": "在线查看",
         "download": "下载 .ipynb",
+        "no_cuda": "这段代码会在有 GPU 时使用 GPU；它在 GPU 上的输出尚未录制，上面是 CPU 上的输出。",
+        "fold": "输出（共 {n} 行，点击展开）",
     },
     "en": {
         "title": "Where this page's outputs were recorded",
@@ -62,6 +69,9 @@ TEXT = {
         "notebook": "This page is also a Jupyter notebook: {view} · {download}",
         "view": "view it",
         "download": "download the .ipynb",
+        "no_cuda": "This code uses a GPU when there is one; it has no GPU recording yet, "
+        "so the output above is from a CPU.",
+        "fold": "Output ({n} lines, click to expand)",
     },
 }
 
@@ -116,9 +126,67 @@ def recorded_note(
     return f'!!! info "{text["title"]}"\n\n{lines}\n\n    {text["body"]}\n\n    {notebook}\n'
 
 
+FOLD_AT = 20
+OUTPUT_FENCE_RE = re.compile(
+    r'^``` \{ \.text \.snippet-output title="(?P<title>[^"]*)" \}\n'
+    r'--8<-- "(?P<out>snippets/[^"]+)\.out"\n```$',
+    re.MULTILINE,
+)
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"    {line}" if line else "" for line in text.splitlines())
+
+
+def output_blocks(markdown: str, manifest: dict, root: Path, lang: str) -> str:
+    """Tabs for per-device recordings, a note where CUDA is missing, folds for long ones."""
+    from tools.site_pages import USES_DEVICE_RE
+
+    text = TEXT.get(lang, TEXT["en"])
+
+    def replace(m: re.Match) -> str:
+        stem = m["out"]
+        name = PurePosixPath(stem).relative_to("snippets").as_posix() + ".py"
+        cpu_out, cuda_out = root / f"{stem}.out", root / f"{stem}.cuda.out"
+        block = m[0]
+        uses_device = USES_DEVICE_RE.search((root / f"{stem}.py").read_text("utf-8"))
+        cuda = manifest.get(name, {}).get("cuda")
+        if uses_device and cuda and cuda_out.exists():
+            cuda_block = block.replace(f'"{stem}.out"', f'"{stem}.cuda.out"')
+            cpu = manifest.get(name, {}).get("cpu", {}).get("device_name", "CPU")
+            block = (
+                f'=== "{cpu}"\n\n{_indent(block)}\n\n'
+                f'=== "{cuda["device_name"]}"\n\n{_indent(cuda_block)}'
+            )
+        lines = len(cpu_out.read_text("utf-8").splitlines()) if cpu_out.exists() else 0
+        if lines > FOLD_AT:
+            block = f'??? quote "{text["fold"].format(n=lines)}"\n\n{_indent(block)}'
+        if uses_device and not (cuda and cuda_out.exists()):
+            block += f"\n\n*{text['no_cuda']}*"
+        return block
+
+    return OUTPUT_FENCE_RE.sub(replace, markdown)
+
+
+RAW_TITLE_RE = re.compile(r'<span class="filename">(?P<name>[\w/.-]+\.py)</span>')
+
+
+def on_page_content(html, page, config, files):
+    """Code block titles (the snippet's file name) link to the raw file."""
+    up = "../" * page.url.count("/")
+    return RAW_TITLE_RE.sub(
+        lambda m: (
+            f'<span class="filename"><a href="{up}snippets/{m["name"]}">{m["name"]}</a></span>'
+        ),
+        html,
+    )
+
+
 def on_page_markdown(markdown, page, config, files):
-    manifest_file = Path(config.config_file_path).parent / "snippets" / "manifest.json"
+    root = Path(config.config_file_path).parent
+    manifest_file = root / "snippets" / "manifest.json"
     manifest = json.loads(manifest_file.read_text("utf-8")) if manifest_file.exists() else {}
+    markdown = output_blocks(markdown, manifest, root, _page_language(page))
     note = recorded_note(
         markdown, manifest, _page_language(page), page.file.src_uri, config.use_directory_urls
     )
@@ -164,6 +232,13 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is None or getattr(i18n, "building", False):
         return  # a nested per-language build: the merged index is not written yet
+    # The raw snippet files (and their recorded outputs) that code block titles link to.
+    source = Path(config.config_file_path).parent / "snippets"
+    for path in source.rglob("*"):
+        if path.suffix in (".py", ".out") and path.is_file():
+            target = Path(config.site_dir) / "snippets" / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
     default, others = _languages(config)
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if not index_file.exists():

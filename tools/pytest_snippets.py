@@ -37,6 +37,12 @@ def pytest_addoption(parser):
         help="re-run every snippet and rewrite the recorded outputs (and manifest) that changed",
     )
     group.addoption(
+        "--device",
+        choices=("cpu", "cuda"),
+        default="cpu",
+        help="run the snippets on this device (default cpu; cpu hides any GPU from torch)",
+    )
+    group.addoption(
         "--drift-report",
         metavar="PATH",
         help="classify every snippet (ok / output changed / new warning / error) against the "
@@ -44,8 +50,14 @@ def pytest_addoption(parser):
     )
 
 
+def pytest_configure(config):
+    if config.getoption("device") == "cpu":
+        # Snippets pick cuda when they see a GPU; a CPU run must not see one.
+        os.environ["CUDA_VISIBLE_DEVICES"] = ""
+
+
 @pytest.fixture(scope="session")
-def snippet_environment(tmp_path_factory) -> dict:
+def snippet_environment(tmp_path_factory, pytestconfig) -> dict:
     """Import torch once per worker, pre-seed the hub cache, describe this machine."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -54,10 +66,13 @@ def snippet_environment(tmp_path_factory) -> dict:
         import torch
         import torchvision
 
+    device = pytestconfig.getoption("device")
+    if device == "cuda" and not torch.cuda.is_available():
+        pytest.exit("--device cuda: torch sees no CUDA device on this machine", returncode=2)
     torch_home = tmp_path_factory.mktemp("torch_home")
     seed_hub_cache(torch_home)
     os.environ["TORCH_HOME"] = str(torch_home)
-    return describe_environment(torch, torchvision, device="cpu")
+    return describe_environment(torch, torchvision, device=device)
 
 
 def seed_hub_cache(torch_home: Path) -> None:
@@ -102,7 +117,13 @@ def _first_difference(example: Example, run: Run, line: int) -> str:
 def check_example(
     example: Example, run: Run, env: dict, record: bool, root: Path = ROOT
 ) -> tuple[str | None, str]:
-    """Verify (or record) one example. Returns (failure message or None, what was done)."""
+    """Verify (or record) one example. Returns (failure message or None, what was done).
+
+    On CPU the expected output is the page's output block. On CUDA, a snippet that
+    uses a device is checked against (and recorded to) its .cuda.out, which the
+    pages show in a "CUDA" tab; every other snippet is checked against its CPU
+    output and is never recorded from a GPU run.
+    """
     shown = f"  shown on: {example.pages()}"
     if run.problems:
         return (
@@ -110,16 +131,23 @@ def check_example(
             "failed",
         )
 
-    output_path = root / example.output_file
+    device = env["device"]
+    per_device = device != "cpu" and example.uses_device(root)
+    output_file = example.cuda_output_file if per_device else example.output_file
+    output_path = root / output_file
     recorded = output_path.read_text("utf-8") if output_path.exists() else None
-    entry = manifest.load(root).get(example.name, {}).get(env["device"])
+    expected = (recorded or "") if per_device else example.expected
+    key = device if per_device else "cpu"
+    record = record and (device == "cpu" or per_device)
+    entry = manifest.load(root).get(example.name, {}).get(key)
     version_drift = manifest.version_drift(entry, env)
+    rerecord = "nox -s record" + (f" -- --device {device}" if per_device else "")
 
-    if example.expected is None:
+    if expected is None:
         if run.output.strip():
             if record:
                 manifest.write_atomic(output_path, run.output)
-                manifest.update(root, example.name, env["device"], env)
+                manifest.update(root, example.name, key, env)
             return (
                 f"{example.snippet} prints output, but its page shows no output block\n{shown}\n"
                 f"  add, after the code block:\n\n"
@@ -128,42 +156,40 @@ def check_example(
                 "failed",
             )
         if record and version_drift:
-            manifest.update(root, example.name, env["device"], env)
+            manifest.update(root, example.name, key, env)
             return None, "manifest updated"
         return None, "ok"
 
-    mismatch = compare(
-        recorded if record and recorded is not None else example.expected, run.output
-    )
+    mismatch = compare(recorded if record and recorded is not None else expected, run.output)
     if record:
         if recorded is None or mismatch is not None:
             manifest.write_atomic(output_path, run.output)
-            manifest.update(root, example.name, env["device"], env)
+            manifest.update(root, example.name, key, env)
             return None, "recorded"
         if version_drift:
-            manifest.update(root, example.name, env["device"], env)
+            manifest.update(root, example.name, key, env)
             return None, "manifest updated"
         return None, "unchanged"
 
     if mismatch is not None:
         message = (
-            f"{example.snippet}: output differs from the recorded output\n{shown}\n"
+            f"{example.snippet}: output on {device} differs from the recorded output\n{shown}\n"
             f"{_first_difference(example, run, mismatch.line)}\n"
             f"  {mismatch.reason}\n\n"
-            f"{diff(example.expected, run.output, example.output_file.as_posix())}\n"
+            f"{diff(expected, run.output, output_file.as_posix())}\n"
         )
         if version_drift:
             message += "recorded with another version: " + "; ".join(version_drift) + "\n"
         message += (
             f"Numbers are compared with {TOLERANCE}, text exactly. "
-            "If the change is intended, re-record: nox -s record"
+            f"If the change is intended, re-record: {rerecord}"
         )
         return message, "failed"
     if version_drift:
         return (
             f"{example.snippet}: recorded output is from another version than installed\n{shown}\n"
             f"  {'; '.join(version_drift)}\n"
-            "  (the output still matches) re-record to update snippets/manifest.json: nox -s record",
+            f"  (the output still matches) re-record to update snippets/manifest.json: {rerecord}",
             "failed",
         )
     return None, "ok"

@@ -25,9 +25,15 @@ import markdown
 import yaml
 from pymdownx.snippets import SnippetMissingError
 
+from tools.manifest import load as load_manifest
+
 LANGUAGES = ("zh", "en")
 SNIPPETS_DIR = "snippets"
 OUTPUT_SUFFIX = ".out"
+CUDA_OUTPUT_SUFFIX = ".cuda.out"
+# A snippet that mentions cuda picks its device itself (cuda when present): it is
+# recorded once per device. Every other snippet runs the same everywhere.
+USES_DEVICE_RE = re.compile(r"\bcuda\b")
 INCLUDE_RE = re.compile(r"""^\s*-+8<-+\s+(["'])(?P<target>.+?)\1\s*$""")
 MARKER_RE = re.compile(r"^<!--[-\s]*pytest-codeblocks:\s*([\w-]+)\s*-->$")
 SECTION_MARKER_RE = re.compile(r"^\s*#\s*-+8<-+\s+\[\s*(start|end)\s*:[^\]]*\]\s*$")
@@ -76,6 +82,13 @@ class Example:
     @property
     def output_file(self) -> Path:
         return self.snippet.with_suffix(OUTPUT_SUFFIX)
+
+    @property
+    def cuda_output_file(self) -> Path:
+        return self.snippet.with_suffix(CUDA_OUTPUT_SUFFIX)
+
+    def uses_device(self, root: Path) -> bool:
+        return bool(USES_DEVICE_RE.search((root / self.snippet).read_text("utf-8")))
 
     def pages(self) -> str:
         return ", ".join(str(loc) for loc in self.shown_on)
@@ -337,10 +350,29 @@ class Site:
             rel = self.rel(snippet)
             if rel not in shown:
                 problems.append(f"{rel} is not included by any page")
+        recordings = load_manifest(self.root)
         for output in sorted((self.root / SNIPPETS_DIR).rglob(f"*{OUTPUT_SUFFIX}")):
-            if not output.with_suffix(".py").exists():
+            snippet = output.with_name(output.name.split(".")[0] + ".py")
+            if not snippet.exists():
+                problems.append(f"{self.rel(output)} has no snippet {snippet.name}")
+            elif output.name.endswith(CUDA_OUTPUT_SUFFIX):
+                name = self.rel(snippet).relative_to(SNIPPETS_DIR).as_posix()
+                if not USES_DEVICE_RE.search(snippet.read_text("utf-8")):
+                    problems.append(
+                        f"{self.rel(output)}: {snippet.name} does not use a device, so it "
+                        "needs no CUDA recording"
+                    )
+                elif "cuda" not in recordings.get(name, {}):
+                    problems.append(
+                        f"{self.rel(output)} has no 'cuda' entry for {name} in "
+                        "snippets/manifest.json (record it with: nox -s record -- --device cuda)"
+                    )
+        for name, devices in sorted(recordings.items()):
+            cuda_file = Path(SNIPPETS_DIR) / Path(name).with_suffix(CUDA_OUTPUT_SUFFIX)
+            if "cuda" in devices and not (self.root / cuda_file).exists():
                 problems.append(
-                    f"{self.rel(output)} has no snippet {output.with_suffix('.py').name}"
+                    f"snippets/manifest.json lists a CUDA recording of {name}, "
+                    f"but {cuda_file} is missing"
                 )
         for ex in self.examples():
             if ex.expected is not None and not (self.root / ex.output_file).exists():
