@@ -57,10 +57,11 @@ def newest(name: str) -> str:
 def tests(session: nox.Session) -> None:
     """Verify: run every snippet once, compare with its recorded output, check the pages.
 
-    Runs the snippets (tests/test_snippets.py), the site's structure rules and the
-    strict build (tests/test_structure.py) and the checks' own tests
-    (tests/test_checks.py) on two workers. Pass pytest options after --, e.g.
-    ``nox -s tests -- -k autograd -n0``; on a GPU machine ``nox -s tests -- --device cuda``.
+    Runs the snippets (tests/test_snippets.py), the site's structure rules
+    (tests/test_structure.py) and the checks' own tests (tests/test_checks.py) on
+    two workers. The strict build is tested by the ``site`` session. Pass pytest
+    options after --, e.g. ``nox -s tests -- -k autograd -n0``; on a GPU machine
+    ``nox -s tests -- --device cuda``.
     """
     install_group(session, "test")
     session.run(

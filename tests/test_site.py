@@ -62,6 +62,15 @@ def server(built_site):
     httpd.shutdown()
 
 
+def test_mkdocs_build_strict(built_site):
+    """`mkdocs build --strict` passes (the fixture asserts it) and both languages are built."""
+    for prefix in ("", "en/"):
+        page = built_site / prefix / "autograd" / "index.html"
+        assert page.exists(), f"{page} was not built"
+        html = page.read_text("utf-8")
+        assert "snippet-output" in html and "torchvision" in html
+
+
 # ---- links ---------------------------------------------------------------------
 
 

@@ -44,12 +44,10 @@ from mkdocs.structure.files import File
 # mkdocs restores sys.path once this module is loaded: import what we need now.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools.notebooks import write_all  # noqa: E402
+from tools.site_pages import INCLUDE_RE, USES_DEVICE_RE  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.recorded_with")
 
-INCLUDE_RE = re.compile(
-    r"""^\s*-+8<-+\s+(["'])(?P<target>snippets/[^"':]+\.py)(?::[\w-]+)?\1\s*$""", re.MULTILINE
-)
 H1_RE = re.compile(r"^# .*$", re.MULTILINE)
 
 TEXT = {
@@ -95,7 +93,13 @@ def recorded_note(
     markdown: str, manifest: dict, lang: str, page_path: str, directory_urls: bool = True
 ) -> str | None:
     """The admonition for a page's markdown, or None when it shows no snippet."""
-    snippets = [m["target"] for m in INCLUDE_RE.finditer(markdown)]
+    snippets = [
+        target
+        for line in markdown.splitlines()
+        if (m := INCLUDE_RE.match(line))
+        and (target := m["target"].split(":")[0]).startswith("snippets/")
+        and target.endswith(".py")
+    ]
     if not snippets:
         return None
     seen: dict[str, None] = {}
@@ -140,8 +144,6 @@ def _indent(text: str) -> str:
 
 def output_blocks(markdown: str, manifest: dict, root: Path, lang: str) -> str:
     """Tabs for per-device recordings, a note where CUDA is missing, folds for long ones."""
-    from tools.site_pages import USES_DEVICE_RE
-
     text = TEXT.get(lang, TEXT["en"])
 
     def replace(m: re.Match) -> str:
