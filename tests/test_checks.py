@@ -164,7 +164,7 @@ def test_deprecated_call_fails_at_the_snippet_line(fixture_site):
 
 
 def test_torchvision_deprecation_is_reported_against_the_snippet_line(fixture_site):
-    code = "import torchvision\n\nmodel = torchvision.models.resnet18(pretrained=False)\n"
+    code = "import torchvision\n\nmodel = torchvision.models.resnet18(pretrained=True)\n"
     fixture_site.add("pretrained", code, "")
     failure, _ = fixture_site.check("pretrained")
     assert failure is not None and "'pretrained' is deprecated" in failure
