@@ -441,3 +441,12 @@ def test_long_outputs_are_folded(fixture_site):
     page = (fixture_site.root / "docs/en/long.md").read_text()
     folded = output_blocks(page, manifest.load(fixture_site.root), fixture_site.root, "en")
     assert f'??? quote "Output ({FOLD_AT + 1} lines, click to expand)"' in folded
+
+
+def test_sys_exit_with_an_error_code_fails_the_snippet_not_the_session(fixture_site):
+    fixture_site.add("exits", "import sys\n\nprint('bye')\nsys.exit(3)\n", "bye\n")
+    failure, _ = fixture_site.check("exits")
+    assert failure is not None and "SystemExit: 3" in failure
+    assert "snippets/t/exits.py:4" in failure
+    fixture_site.add("done", "import sys\n\nprint('bye')\nsys.exit(0)\n", "bye\n")
+    assert fixture_site.check("done") == (None, "ok")

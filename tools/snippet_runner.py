@@ -143,6 +143,11 @@ def _format_error(exc: BaseException, filename: str) -> tuple[str, int]:
     return "".join(lines), (frames[-1].lineno if frames else 0)
 
 
+def _error_event(exc: BaseException, filename: str) -> Event:
+    text, line = _format_error(exc, filename)
+    return Event("error", type(exc).__name__, str(exc), line, "", _category_names(type(exc)), text)
+
+
 def reset_global_state() -> None:
     """Undo global state a snippet may leave behind, and scramble the RNGs.
 
@@ -210,22 +215,15 @@ def run_snippet(path: Path, root: Path) -> Run:
                 warnings.showwarning = on_warning
                 try:
                     exec(code, module.__dict__)
+                except KeyboardInterrupt:
+                    raise
                 except SystemExit as exc:
-                    if exc.code not in (None, 0):
-                        raise
+                    if exc.code not in (None, 0):  # sys.exit(1): the snippet failed
+                        error = _error_event(exc, filename)
                 except BaseException as exc:  # noqa: BLE001 - reported below
-                    text, line = _format_error(exc, filename)
-                    error = Event(
-                        "error",
-                        type(exc).__name__,
-                        str(exc),
-                        line,
-                        "",
-                        _category_names(type(exc)),
-                        text,
-                    )
+                    error = _error_event(exc, filename)
                     if declared["raises"] & error.kinds:
-                        capture.write(text)
+                        capture.write(error.traceback)
         finally:
             os.chdir(old_cwd)
             sys.argv = old_argv
