@@ -283,6 +283,9 @@ def on_config(config):
     return config
 
 
+_TEMP_DIRS: list[tempfile.TemporaryDirectory] = []
+
+
 @cache
 def _generated_notebooks(root: str, default: str, directory_urls: bool) -> Path:
     """Generate every page's notebook once per mkdocs process.
@@ -290,7 +293,9 @@ def _generated_notebooks(root: str, default: str, directory_urls: bool) -> Path:
     Returns a folder laid out like the site's sources: notebooks/<page>.ipynb for
     the default language, <lang>/notebooks/<page>.ipynb for the others.
     """
-    generated = Path(tempfile.mkdtemp(prefix="notebooks-"))
+    # Removed when mkdocs exits (TemporaryDirectory's finalizer); kept alive until then.
+    _TEMP_DIRS.append(tempfile.TemporaryDirectory(prefix="notebooks-"))
+    generated = Path(_TEMP_DIRS[-1].name)
     layout = generated / "src"
     for notebook in write_all(Path(root), generated / "by-language", directory_urls):
         lang = notebook.parent.name
