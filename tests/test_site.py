@@ -231,8 +231,8 @@ def test_code_blocks_have_copy_buttons_and_outputs_do_not(page, server):
     assert page.locator(f".snippet-output {copy}:visible").count() == 0
 
 
-def search_for(page, term: str) -> None:
-    """Type a query into Material's search box and wait for its results.
+def search_for(page, term: str) -> list[str]:
+    """Type a query into Material's search box; return the results' paths, best first.
 
     Playwright enters Chinese characters as inserted text, without the key events
     a real input method sends and Material listens to, so a key press follows.
@@ -250,9 +250,11 @@ def search_for(page, term: str) -> None:
                 "() => document.querySelectorAll('.md-search-result__item').length > 0",
                 timeout=5000,
             )
-            return
         except Exception:  # noqa: BLE001 - retried, then reported below
             continue
+        return page.locator(".md-search-result__item > a").evaluate_all(
+            "els => els.map(e => new URL(e.href).pathname)"
+        )
     raise AssertionError(f"searching {term!r} on {page.url} showed no results")
 
 
@@ -271,10 +273,7 @@ SEARCHES = [
 @pytest.mark.parametrize(("start", "term", "expected"), SEARCHES)
 def test_search_finds_the_right_page_in_the_same_language(page, server, start, term, expected):
     page.goto(f"{server}/{start}", wait_until="networkidle")
-    search_for(page, term)
-    hrefs = page.locator(".md-search-result__item > a").evaluate_all(
-        "els => els.map(e => new URL(e.href).pathname)"
-    )
+    hrefs = search_for(page, term)
     assert expected in hrefs[:3], f"searching {term!r} from /{start}: {hrefs[:5]}"
     lang_prefix = "/en/" if start.startswith("en/") else "/"
     assert all(h.startswith("/en/") == (lang_prefix == "/en/") for h in hrefs), hrefs
@@ -310,10 +309,7 @@ def test_offline_copy_works_from_disk(browser, offline_site, start, term, expect
     page.goto((offline_site / start).as_uri(), wait_until="load")
     header_bg = page.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor")
     assert header_bg not in ("rgba(0, 0, 0, 0)", "transparent")
-    search_for(page, term)
-    hrefs = page.locator(".md-search-result__item > a").evaluate_all(
-        "els => els.map(e => new URL(e.href).pathname)"
-    )
+    hrefs = search_for(page, term)
     assert any(h.endswith(expected) for h in hrefs[:3]), hrefs[:5]
     assert all(("/en/" in h) == start.startswith("en/") for h in hrefs), hrefs
     outside = [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))]

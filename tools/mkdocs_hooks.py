@@ -43,6 +43,7 @@ from mkdocs.structure.files import File
 
 # mkdocs restores sys.path once this module is loaded: import what we need now.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.manifest import load as load_manifest  # noqa: E402
 from tools.notebooks import write_all  # noqa: E402
 from tools.site_pages import INCLUDE_RE, USES_DEVICE_RE  # noqa: E402
 
@@ -186,8 +187,7 @@ def on_page_content(html, page, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     root = Path(config.config_file_path).parent
-    manifest_file = root / "snippets" / "manifest.json"
-    manifest = json.loads(manifest_file.read_text("utf-8")) if manifest_file.exists() else {}
+    manifest = load_manifest(root)
     markdown = output_blocks(markdown, manifest, root, _page_language(page))
     note = recorded_note(
         markdown, manifest, _page_language(page), page.file.src_uri, config.use_directory_urls

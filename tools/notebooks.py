@@ -18,7 +18,6 @@ from pathlib import Path
 import nbformat
 
 from tools.site_pages import (
-    INCLUDE_RE,
     LANGUAGES,
     MARKER_RE,
     OUTPUT_SUFFIX,
@@ -68,12 +67,11 @@ def _markdown(lines: list[str], directory_urls: bool = True) -> str:
 def page_notebook(
     site: Site, lang: str, page: Path, intro: str = "", directory_urls: bool = True
 ) -> nbformat.NotebookNode:
-    raw = (site.docs / lang / page).read_text("utf-8").splitlines()
-    if intro:  # right under the title
-        raw[1:1] = ["", f"*{intro}*"]
+    path = site.docs / lang / page
+    raw = path.read_text("utf-8").splitlines()
+    fences = {fence.line: fence for fence in site.raw_fences(path)}
     cells: list = []
     prose: list[str] = []
-    i = 0
 
     def flush() -> None:
         text = _markdown(prose, directory_urls)
@@ -81,41 +79,29 @@ def page_notebook(
             cells.append(nbformat.v4.new_markdown_cell(text))
         prose.clear()
 
-    while i < len(raw):
-        line = raw[i]
-        stripped = line.strip()
-        if MARKER_RE.match(stripped):
-            i += 1
+    number = 1
+    while number <= len(raw):
+        line = raw[number - 1]
+        fence = fences.get(number)
+        if fence is None:
+            if not MARKER_RE.match(line.strip()):
+                prose.append(line)
+            if number == 1 and intro:  # right under the title
+                prose.extend(["", f"*{intro}*"])
+            number += 1
             continue
-        if stripped.startswith("```"):
-            ticks = stripped[: len(stripped) - len(stripped.lstrip("`"))]
-            body = []
-            i += 1
-            while i < len(raw) and not (
-                raw[i].strip().startswith(ticks) and not raw[i].strip("` ")
-            ):
-                body.append(raw[i])
-                i += 1
-            i += 1
-            targets = [m["target"] for b in body if (m := INCLUDE_RE.match(b))]
-            if not targets:  # a plain fence (a shell command, a folder tree): keep as prose
-                prose.extend([line, *body, ticks])
-            elif targets[0].endswith(OUTPUT_SUFFIX):
-                continue  # outputs travel with their code cell
-            else:
-                snippet = site.root / targets[0].split(":")[0]
-                if (
-                    cells
-                    and cells[-1].cell_type == "code"
-                    and cells[-1].metadata.get("snippet")
-                    == snippet.relative_to(site.root).as_posix()
-                ):
-                    continue  # a further section of the snippet already in the cell
-                flush()
-                cells.append(_code_cell(site.root, snippet))
-            continue
-        prose.append(line)
-        i += 1
+        number = fence.end + 1
+        if not fence.targets:  # a plain fence (a shell command, a folder tree): keep as prose
+            prose.extend(raw[fence.line - 1 : fence.end])
+        elif fence.targets[0].endswith(OUTPUT_SUFFIX):
+            continue  # outputs travel with their code cell
+        else:
+            snippet = site.root / fence.targets[0].split(":")[0]
+            name = snippet.relative_to(site.root).as_posix()
+            if cells and cells[-1].cell_type == "code" and cells[-1].metadata["snippet"] == name:
+                continue  # a further section of the snippet already in the cell
+            flush()
+            cells.append(_code_cell(site.root, snippet))
     flush()
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata.update(

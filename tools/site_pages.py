@@ -117,6 +117,7 @@ class RawFence:
     role: str | None  # "cont" or "expected-output" when a pytest-codeblocks marker precedes it
     targets: list[str] = field(default_factory=list)
     inline_lines: int = 0
+    end: int = 0  # the closing fence's line
 
 
 def _yaml_loader(config_dir: Path) -> type[yaml.SafeLoader]:
@@ -172,13 +173,14 @@ class Site:
     def rel(self, path: Path) -> Path:
         return path.resolve().relative_to(self.root)
 
-    def _raw_fences(self, page: Path) -> list[RawFence]:
+    def raw_fences(self, page: Path) -> list[RawFence]:
         """Fences of the raw page with their include targets and the marker before them."""
         fences, role, current = [], None, None
         for number, line in enumerate(page.read_text("utf-8").splitlines(), start=1):
             stripped = line.strip()
             if current is not None:
                 if stripped.startswith(current.ticks) and not stripped.strip("`"):
+                    current.end = number
                     fences.append(current)
                     current = None
                 elif m := INCLUDE_RE.match(line):
@@ -220,7 +222,7 @@ class Site:
             expanded.extend(lines)
             page_line.extend(number for _ in lines)
 
-        fences = self._raw_fences(page)
+        fences = self.raw_fences(page)
         by_line = {f.line: i for i, f in enumerate(fences)}
         blocks = []
         text = "\n".join(expanded) + "\n"
