@@ -14,10 +14,14 @@ c = torch.randn(3, 4).requires_grad_()
 
 print(a.requires_grad, b.requires_grad, c.requires_grad)
 
-# Results of operations on tracked tensors are tracked too.
-t = a + b
-print(t.requires_grad, t.is_leaf)
+# An operation is recorded only if one of its inputs requires grad.
+d = torch.randn(3, 4)  # requires_grad=False by default
+e = d * 2
+print(e.requires_grad, e.grad_fn)  # not tracked: no graph, no grad_fn
+
+t = a + d  # one tracked input is enough
+print(t.requires_grad, t.is_leaf, t.grad_fn.name())
 
 y = (t * c).sum()
 y.backward()
-print(torch.equal(a.grad, c), torch.equal(c.grad, a + b))
+print(torch.equal(a.grad, c), torch.equal(c.grad, a + d))

@@ -11,3 +11,9 @@ y.backward()
 # Since PyTorch 0.4, Variable(...) simply returns a Tensor.
 print(type(x))
 print(x.data, x.grad, y.grad_fn.name())
+
+# The typo requries_grad (in the 2018 post) is rejected outright.
+try:
+    Variable(torch.tensor([1.0]), requries_grad=True)
+except TypeError as err:
+    print("TypeError:", err)
