@@ -8,7 +8,7 @@ target = torch.tensor([1, 0, 4])  # class indices, int64 by default
 criterion = nn.CrossEntropyLoss()
 print(target.dtype, round(criterion(logits, target).item(), 4))
 
-# Indices of the wrong dtype, e.g. float labels or int32 labels from NumPy:
+# Indices of the wrong dtype, e.g. float labels, or int32 labels (NumPy on Windows, or an explicit astype):
 for wrong in (target.float(), target.int()):
     try:
         criterion(logits, wrong)

@@ -15,8 +15,8 @@ optimizer = torch.optim.SGD(by_optimizer.parameters(), lr=lr)
 nn.MSELoss()(by_optimizer(x), y).backward()
 optimizer.step()
 
-# ... and once by hand. Updates must not be recorded in the graph: use no_grad
-# (old tutorials wrote `param.data.sub_(lr * param.grad.data)`).
+# ... and once by hand, inside no_grad: outside it, an in-place update of a leaf that
+# requires grad raises (old tutorials wrote `param.data.sub_(lr * param.grad.data)`).
 nn.MSELoss()(by_hand(x), y).backward()
 with torch.no_grad():
     for param in by_hand.parameters():
