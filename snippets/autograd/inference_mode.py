@@ -12,13 +12,13 @@ print(a.requires_grad, b.requires_grad)
 # But its results are "inference tensors", and that is for good.
 print(a.is_inference(), b.is_inference())
 
-# An inference tensor cannot join a graph later...
+# An inference tensor cannot be saved for backward, so a recorded op that needs it fails...
 try:
-    (b * x).sum().backward()
+    y = b * x
 except RuntimeError as err:
     print("RuntimeError:", str(err).split(".")[0])
 
-# ...while a no_grad result can.
+# ...while a no_grad result is an ordinary tensor.
 (a * x).sum().backward()
 print(x.grad)
 
