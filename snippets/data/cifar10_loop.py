@@ -1,8 +1,8 @@
 import torch
 import torchvision
-from torchvision import transforms
+from torchvision.transforms import v2
 
-transform = transforms.ToTensor()
+transform = v2.Compose([v2.ToImage(), v2.ToDtype(torch.float32, scale=True)])
 
 # On a machine with internet, the real CIFAR-10 is one line (about 170 MB):
 #   train_set = torchvision.datasets.CIFAR10(

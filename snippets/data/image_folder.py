@@ -4,7 +4,8 @@ from pathlib import Path
 
 import torch
 from PIL import Image
-from torchvision import datasets, transforms
+from torchvision import datasets
+from torchvision.transforms import v2
 
 # ImageFolder expects one sub-folder per class:
 #   root/cat/0.png, root/cat/1.png, ...   root/dog/0.png, ...
@@ -16,10 +17,11 @@ for label, color in colors.items():
     for i in range(3):
         Image.new("RGB", (40 + 8 * i, 32), color).save(root / label / f"{i}.png")
 
-transform = transforms.Compose(
+transform = v2.Compose(
     [
-        transforms.Resize((32, 32)),  # every image the same size, so batches stack
-        transforms.ToTensor(),  # PIL image (H, W, C) in 0..255 -> tensor (C, H, W) in 0..1
+        v2.Resize((32, 32)),  # every image the same size, so batches stack
+        v2.ToImage(),  # PIL image (H, W, C) -> tensor (C, H, W), uint8 0..255
+        v2.ToDtype(torch.float32, scale=True),  # -> float32 0..1
     ]
 )
 dataset = datasets.ImageFolder(root, transform=transform)
