@@ -11,4 +11,7 @@ print(copied)
 print(shared)
 
 # NumPy's default float64 stays float64; models usually want float32.
-print(copied.dtype, torch.from_numpy(x).float().dtype)
+# Converting the dtype makes a new tensor, which no longer shares memory.
+f32 = torch.from_numpy(x).float()
+x[1] = 20.0
+print(copied.dtype, f32.dtype, f32[1].item(), shared[1].item())

@@ -1,19 +1,31 @@
 import torch
 
-# Pick the GPU when there is one; the same code then runs on CPU and GPU.
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+# As the official tutorials do today: the current accelerator (CUDA, MPS, XPU...)
+# when there is one, else the CPU.
+if torch.accelerator.is_available():
+    device = torch.accelerator.current_accelerator()
+else:
+    device = torch.device("cpu")
 print("device:", device.type)
+
+# The classic idiom, still everywhere: CUDA or the CPU.
+classic = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+print("classic:", classic.type)
 
 a = torch.tensor([[2.0, 3.0], [4.0, 5.0]])
 b = a.to(device)  # a copy on the device (a itself when already there)
-print(b.device.type, b.sum().item())
+print(b)  # prints on any device; off the CPU the repr adds device=...
 
 # Tensors in one operation must be on the same device.
 c = torch.ones(2, 2, device=device)
-print((b + c).device.type)
+print("b + c on", (b + c).device.type)
+try:  # a GPU tensor plus a CPU tensor fails
+    print("b + CPU tensor on", (b + torch.ones(2, 2)).device.type)
+except RuntimeError as e:
+    print(type(e).__name__, e)
 
-# Back to the CPU, e.g. before .numpy() or printing.
-print(b.cpu().device)
+# NumPy only sees CPU memory: .cpu() first (a no-op for a CPU tensor).
+print("numpy:", b.cpu().numpy().sum())
 
 # Old tutorials wrote a.cuda(); it still works, but only on a machine with CUDA.
 if torch.cuda.is_available():
