@@ -123,11 +123,20 @@ def site(session: nox.Session) -> None:
     Every internal link and anchor, one search index per language, no request to
     another host, and a real browser (Debian's Chromium through Playwright):
     rendering, language switch, copy buttons, Chinese and English search.
-    Screenshots go to .artifacts/screenshots/.
+    tests/test_search.py runs Material's own search worker on each language's index:
+    every word of the pages is found, inflected forms meet, a reader's questions
+    (tests/search_queries.yaml) rank the right page. Screenshots go to
+    .artifacts/screenshots/.
     """
     install_group(session, "site")
     session.run(
-        "pytest", "tests/test_site.py", "-p", "no:cacheprovider", *session.posargs, env=QUIET_ENV
+        "pytest",
+        "tests/test_site.py",
+        "tests/test_search.py",
+        "-p",
+        "no:cacheprovider",
+        *session.posargs,
+        env=QUIET_ENV,
     )
 
 

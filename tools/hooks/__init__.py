@@ -1,0 +1,12 @@
+"""mkdocs hooks, one file per feature (listed in mkdocs.yml under ``hooks:``).
+
+* recorded_note.py: the "recorded with" note under each title, CPU/CUDA output tabs,
+  folded long outputs;
+* raw_snippets.py: code block titles link to the raw snippet file, copied into the site;
+* notebooks.py: every page's generated Jupyter notebook (rendered by mkdocs-jupyter);
+* search_split.py: one search index per language (mkdocs-static-i18n merges them);
+* theme_material.py: everything that depends on Material for MkDocs' internals (its page
+  config, its search worker, its offline plugin), kept small and in one place.
+
+common.py holds what several hooks share. Nothing here needs torch.
+"""
