@@ -5,7 +5,7 @@ from torchvision.models import ResNet18_Weights, resnet18
 weights = ResNet18_Weights.DEFAULT
 model = resnet18(weights=weights)
 model.eval()  # evaluation mode: batch norm uses its running statistics
-preprocess = weights.transforms()  # the preprocessing these weights were trained with
+preprocess = weights.transforms()  # the preprocessing these weights expect at inference
 
 # A made-up 320x240 picture stands in for a photo (Image.open("cat.jpg") in real use).
 img = Image.new("RGB", (320, 240), (200, 120, 40))

@@ -21,7 +21,7 @@ torch.save(model.state_dict(), "tinynet.pt")
 # To load, build the model from its class, then load the parameters into it.
 restored = TinyNet()
 print(restored.load_state_dict(torch.load("tinynet.pt")))
-restored.eval()  # switch dropout / batch norm to inference behaviour
+restored.eval()  # evaluation mode: no effect on TinyNet, matters for dropout / batch norm
 
 x = torch.randn(3, 4)
 print(torch.equal(model(x), restored(x)))
