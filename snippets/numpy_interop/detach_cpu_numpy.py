@@ -3,7 +3,7 @@ import torch
 w = torch.tensor([1.0, 2.0], requires_grad=True)
 y = w * 3
 
-# A tensor that is part of a graph refuses to become a NumPy array...
+# A tensor that requires grad refuses to become a NumPy array...
 try:
     y.numpy()
 except RuntimeError as err:
