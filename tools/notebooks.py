@@ -36,6 +36,12 @@ def _markdown(lines: list[str], directory_urls: bool = True) -> str:
     out: list[str] = []
     in_admonition = False
     for line in lines:
+        # Links between pages (admonitions included): relative to the notebook's page on
+        # the site: <lang root>/notebooks/<page>/, or notebooks/<page>.html offline.
+        if directory_urls:
+            line = LINK_RE.sub(lambda m: f"](../../{m[1]}/{m[2] or ''})", line)
+        else:
+            line = LINK_RE.sub(lambda m: f"](../{m[1]}.html{m[2] or ''})", line)
         if m := ADMONITION_RE.match(line):
             in_admonition = True
             out.append(f"> **{m[2] or m[1].capitalize()}**")
@@ -54,12 +60,6 @@ def _markdown(lines: list[str], directory_urls: bool = True) -> str:
             line = f'<h{level} id="{m[1]}">{text}</h{level}>'
         elif line.startswith("#"):
             line = ANCHOR_RE.sub("", line)
-        # Links between pages: relative to the notebook's page on the site, where
-        # they resolve: <lang root>/notebooks/<page>/, or notebooks/<page>.html offline.
-        if directory_urls:
-            line = LINK_RE.sub(lambda m: f"](../../{m[1]}/{m[2] or ''})", line)
-        else:
-            line = LINK_RE.sub(lambda m: f"](../{m[1]}.html{m[2] or ''})", line)
         out.append(line)
     return "\n".join(out).strip("\n")
 
