@@ -3,7 +3,7 @@ from torch.utils.data import DataLoader, Dataset
 
 
 class SquaresDataset(Dataset):
-    """Pairs (x, x**2) for x = 0 .. n-1."""
+    # Pairs (x, x**2) for x = 0 .. n-1.
 
     def __init__(self, n):
         self.xs = torch.arange(n, dtype=torch.float32)

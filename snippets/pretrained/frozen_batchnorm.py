@@ -20,7 +20,7 @@ print("train(), running_mean changed:", not torch.equal(bn.running_mean, before)
 
 
 def freeze_batchnorm(module):
-    """Put every BatchNorm layer in eval mode: it then uses its stored statistics."""
+    # Put every BatchNorm layer in eval mode: it then uses its stored statistics.
     for m in module.modules():
         if isinstance(m, nn.BatchNorm2d):
             m.eval()
