@@ -5,7 +5,6 @@ style), each case found by an adversary (issue #11).
 
 import json
 import os
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -19,6 +18,20 @@ from tools.output_compare import compare
 from tools.pytest_snippets import ROOT, check_example, classify
 from tools.site_pages import PageError, Site
 from tools.snippet_runner import default_timeout, in_child, run_snippet
+
+
+def _pytest_main(args: list[str], site_root: str, output: str) -> tuple[int, str]:
+    """pytest.main(args) on another site, in this (forked) process; (exit code, output)."""
+    os.environ["SNIPPETS_SITE_ROOT"] = site_root
+    sys.modules.pop("tests.test_snippets", None)  # re-read with the other site
+    fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+    sys.stdout = sys.stderr = open(1, "w", closefd=False)  # noqa: SIM115
+    os.chdir(ROOT)
+    code = int(pytest.main(args))
+    sys.stdout.flush()
+    return code, Path(output).read_text()
 
 
 class GuardSite(FixtureSite):
@@ -245,23 +258,11 @@ def test_site_build_stops_on_a_malformed_page_with_the_same_line(site):
         write_all(site.root, site.root / "out")
 
 
-def test_pytest_codeblocks_is_refused_with_a_message():
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "--codeblocks",
-            "docs/en/index.md",
-            "-p",
-            "no:cacheprovider",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 4 and "--codeblocks is disabled on this site" in done.stderr
-    assert "nox -s tests" in done.stderr
+def test_pytest_codeblocks_is_refused_with_a_message(tmp_path):
+    args = ["--codeblocks", "docs/en/index.md", "-p", "no:cacheprovider"]
+    returncode, output = in_child(_pytest_main, args, str(ROOT), str(tmp_path / "out.txt"))
+    assert returncode == 4 and "--codeblocks is disabled on this site" in output
+    assert "nox -s tests" in output
 
 
 # ---- exact text ------------------------------------------------------------------
@@ -365,28 +366,14 @@ def test_drift_run_end_to_end_fails_on_a_crash_and_a_page_it_cannot_read(site, t
     )
     (site.root / "docs/zh/hidden.md").write_text(broken.read_text())
     report = tmp_path / "runs" / "run.jsonl"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "tests/test_snippets.py",
-            "-n0",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            f"--drift-report={report}",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "SNIPPETS_SITE_ROOT": str(site.root)},
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 1, done.stdout + done.stderr  # not 0: os._exit ended only its child
-    assert (
-        "docs/en/hidden.md:3: <!--pytest-codeblocks:cont--> marks a continued block" in done.stdout
-    )
-    assert "Traceback" not in done.stdout
+    args = ["tests/test_snippets.py", "-n0", "-q", "-p", "no:cacheprovider"]
+    args += [f"--drift-report={report}", "-W", "ignore::pytest.PytestAssertRewriteWarning"]
+    # pytest in a child forked from this worker: torch is imported already (a new
+    # Python would spend seconds importing it), and the child is thrown away after.
+    returncode, output = in_child(_pytest_main, args, str(site.root), str(tmp_path / "pytest.txt"))
+    assert returncode == 1, output  # not 0: os._exit ended only its own child
+    assert "docs/en/hidden.md:3: <!--pytest-codeblocks:cont--> marks a continued block" in output
+    assert "Traceback" not in output
     statuses = {
         json.loads(line)["snippet"]: json.loads(line)["status"]
         for line in report.read_text().splitlines()

@@ -617,7 +617,6 @@ def _execute(
             stdout.write(f"{category.__name__}: {message}\n")
 
     reset_global_state()
-    code = compile(source, filename, "exec")
     # A fresh module that stands in for __main__, as with `python name.py`:
     # classes the snippet defines can then be pickled (torch.save).
     module = types.ModuleType("__main__")
@@ -631,7 +630,7 @@ def _execute(
     warnings.showwarning = on_warning
     started = time.perf_counter()
     try:
-        exec(code, module.__dict__)
+        exec(compile(source, filename, "exec"), module.__dict__)
     except SystemExit as exc:
         if exc.code not in (None, 0):  # sys.exit(1): the snippet failed
             error = _error_event(exc, filename)
