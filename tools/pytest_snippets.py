@@ -11,6 +11,7 @@ declared legacy warning that no longer happens) is never recorded.
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import os
 import platform
@@ -109,8 +110,15 @@ def seed_hub_cache(torch_home: Path) -> None:
     prepare_parent()  # single-threaded here, so that forked snippets may use threads
     checkpoints = torch_home / "hub" / "checkpoints"
     checkpoints.mkdir(parents=True, exist_ok=True)
-    torch.manual_seed(0)
-    torch.save(torchvision.models.resnet18().state_dict(), checkpoints / RESNET18_FILE)
+    if not _STAND_IN:  # made once per process (and inherited by forked children)
+        buffer = io.BytesIO()
+        torch.manual_seed(0)
+        torch.save(torchvision.models.resnet18().state_dict(), buffer)
+        _STAND_IN.append(buffer.getvalue())
+    (checkpoints / RESNET18_FILE).write_bytes(_STAND_IN[0])
+
+
+_STAND_IN: list[bytes] = []
 
 
 def describe_environment(torch, torchvision, device: str, gpu: str | None = None) -> dict:
