@@ -384,3 +384,9 @@ def test_drift_run_end_to_end_fails_on_a_crash_and_a_page_it_cannot_read(site, t
     text = out.read_text()
     assert "| `t/hidden.py` | **not run** |" in text and "| `t/quits.py` | **error** |" in text
     assert "2 drifted cell(s) over 3 snippets" in text
+
+
+def test_a_syntax_error_is_the_snippets_own_error(site):
+    site.add("typo", "print('a'\n", "a\n")
+    failure, _ = site.check("typo")
+    assert failure is not None and "SyntaxError" in failure and "harness" not in failure
