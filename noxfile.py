@@ -167,7 +167,7 @@ def serve(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """Run ruff over the snippets, the tools, the tests and this file."""
     install_group(session, "lint")
-    args = session.posargs or ["snippets", "tools", "tests", "noxfile.py"]
+    args = session.posargs or ["snippets", "tools", "tests", "noxfile.py", "conftest.py"]
     session.run("ruff", "check", *args)
     session.run("ruff", "format", "--check", "--diff", *args)
 

@@ -5,7 +5,8 @@
 (``nox -s bench`` times ``nox -s tests`` itself and passes the figure in.)
 
 * floor: one Python start with ``import torch, torchvision`` (a fresh process,
-  best of three), plus each snippet's own run time measured in-process;
+  best of three), plus each snippet's own run time (measured inside the child that runs
+  it, so the floor leaves out the cost of isolating snippets: a fork each);
 * the notebook way: each page as a generated Jupyter notebook, executed with
   nbclient, one kernel per page;
 * ``mkdocs build`` of both languages, cold (fresh process, empty output folder).
@@ -32,7 +33,7 @@ def timed(cmd: list[str], **kwargs) -> float:
 
 
 def snippet_seconds() -> tuple[float, int]:
-    """Sum of the snippets' own run times, in this process (torch imported first)."""
+    """Sum of the snippets' own run times (each timed in its child; torch imported first)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import torch  # noqa: F401

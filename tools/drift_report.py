@@ -3,8 +3,14 @@
     python -m tools.drift_report OUT.md RUN.jsonl [RUN.jsonl ...]
 
 Each RUN.jsonl is what ``pytest tests/test_snippets.py --drift-report RUN.jsonl``
-wrote on one version pair. Prints the table and the details of every cell that is
-not ``ok``, writes the same as Markdown to OUT.md, and exits 1 on any drift.
+wrote on one version pair: one column each, even when the run wrote nothing (its
+environment failed, pytest crashed). Every snippet file under ``snippets/`` gets a
+row, whether or not a run reported it. A cell with no result ("not run": the
+snippet was not collected, or its worker died) is drift, as is any status but
+``ok``. Prints the table and the details of every drifted cell, writes the same as
+Markdown to OUT.md, and exits 1 on any drift (0 when every cell is ok).
+
+Needs nothing but the standard library: nox runs it with its own Python.
 """
 
 from __future__ import annotations
@@ -13,56 +19,87 @@ import json
 import sys
 from pathlib import Path
 
+NOT_RUN = "not run"
+
+
+def column_of(row: dict) -> str:
+    return f"torch {row['torch']} / torchvision {row['torchvision']}"
+
 
 def load(paths: list[Path]) -> tuple[list[str], dict[str, dict[str, dict]]]:
+    """(columns, cells): one column per run file, cells[snippet][column] = result row."""
     columns: list[str] = []
     cells: dict[str, dict[str, dict]] = {}
     for path in paths:
-        for line in path.read_text("utf-8").splitlines():
-            row = json.loads(line)
-            column = f"torch {row['torch']} / torchvision {row['torchvision']}"
+        rows = []
+        if path.exists():
+            rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+        if not rows:
+            columns.append(f"{path.stem} (no results)")
+            continue
+        for row in rows:
+            column = column_of(row)
             if column not in columns:
                 columns.append(column)
             cells.setdefault(row["snippet"], {})[column] = row
     return columns, cells
 
 
-def render(columns: list[str], cells: dict[str, dict[str, dict]]) -> tuple[str, int]:
+def snippet_names(root: Path) -> list[str]:
+    """Every snippet file, as the reports name them (autograd/scalar_backward.py)."""
+    base = root / "snippets"
+    return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.py"))
+
+
+def render(
+    columns: list[str], cells: dict[str, dict[str, dict]], snippets: list[str] | None = None
+) -> tuple[str, int]:
+    """The Markdown report and the number of drifted cells (missing ones included)."""
     lines = ["# Drift report", "", "| snippet | " + " | ".join(columns) + " |"]
     lines.append("| --- |" + " --- |" * len(columns))
     details, drifted = [], 0
-    for snippet in sorted(cells):
+    rows = sorted(set(cells) | set(snippets or []))
+    for snippet in rows:
         row = []
         for column in columns:
-            cell = cells[snippet].get(column)
-            status = cell["status"] if cell else "not run"
+            cell = cells.get(snippet, {}).get(column)
+            status = cell["status"] if cell else NOT_RUN
             row.append(status if status == "ok" else f"**{status}**")
-            if cell and status != "ok":
-                drifted += 1
-                details += [
-                    f"## {snippet} on {column}: {status}",
-                    "",
-                    f"Shown on: {', '.join(cell['pages'])}",
-                    "",
-                    "```text",
-                    cell["detail"].rstrip(),
-                    "```",
-                    "",
-                ]
+            if status == "ok":
+                continue
+            drifted += 1
+            if cell is None:
+                detail = (
+                    "No result for this snippet: it was not collected (is its page readable?), "
+                    "its test crashed before writing a result, or the whole run failed."
+                )
+                shown = ""
+            else:
+                detail, shown = cell["detail"], ", ".join(cell["pages"])
+            details += [f"## {snippet} on {column}: {status}", ""]
+            if shown:
+                details += [f"Shown on: {shown}", ""]
+            details += ["```text", detail.rstrip(), "```", ""]
         lines.append(f"| `{snippet}` | " + " | ".join(row) + " |")
     summary = (
-        f"{drifted} drifted cell(s) over {len(cells)} snippets and {len(columns)} version pair(s)."
+        f"{drifted} drifted cell(s) over {len(rows)} snippets and {len(columns)} version pair(s)."
     )
     return "\n".join([*lines, "", summary, "", *details]) + "\n", drifted
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], root: Path | None = None) -> int:
     out, *runs = (Path(a) for a in argv)
-    columns, cells = load([r for r in runs if r.exists()])
-    if not cells:
-        print("no drift results to report", file=sys.stderr)
+    if not runs:
+        print(
+            "usage: python -m tools.drift_report OUT.md RUN.jsonl [RUN.jsonl ...]", file=sys.stderr
+        )
         return 2
-    text, drifted = render(columns, cells)
+    columns, cells = load(runs)
+    snippets = snippet_names(root or Path.cwd())
+    if not cells and not snippets:
+        print("no drift results to report, and no snippets", file=sys.stderr)
+        return 2
+    text, drifted = render(columns, cells, snippets)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, "utf-8")
     print(text)

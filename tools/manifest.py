@@ -15,7 +15,6 @@ one installed. Writes are locked and atomic, so parallel recorders can share it.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 import tempfile
@@ -44,11 +43,12 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def update(root: Path, snippet: str, device: str, entry: dict) -> None:
-    """Set one snippet's entry under a file lock."""
+    """Set one snippet's entry under a file lock (filelock: POSIX and Windows)."""
+    # Imported here: the site build reads the manifest (load) and needs no lock.
+    from filelock import FileLock
+
     path = root / MANIFEST
-    lock = path.with_name(".manifest.lock")
-    with open(lock, "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    with FileLock(path.with_name(".manifest.lock")):
         data = load(root)
         data.setdefault(snippet, {})[device] = entry
         ordered = {k: dict(sorted(v.items())) for k, v in sorted(data.items())}

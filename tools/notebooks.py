@@ -18,10 +18,12 @@ from pathlib import Path
 import nbformat
 
 from tools.site_pages import (
+    INCLUDE_RE,
     LANGUAGES,
     MARKER_RE,
     OUTPUT_SUFFIX,
     SECTION_MARKER_RE,
+    PageError,
     Site,
 )
 from tools.snippet_runner import legacy_declarations
@@ -69,7 +71,15 @@ def page_notebook(
 ) -> nbformat.NotebookNode:
     path = site.docs / lang / page
     raw = path.read_text("utf-8").splitlines()
-    fences = {fence.line: fence for fence in site.raw_fences(path)}
+    fences = {fence.line: fence for fence in site.raw_fences(path)}  # PageError: page and line
+    for fence in fences.values():
+        for offset, line in enumerate(fence.body, start=1):
+            m = INCLUDE_RE.match(line)
+            target = m["target"].split(":")[0] if m else ""
+            if target and not target.endswith(OUTPUT_SUFFIX) and not (site.root / target).exists():
+                raise PageError(
+                    f"{site.rel(path)}:{fence.line + offset}: includes {target}, which does not exist"
+                )
     cells: list = []
     prose: list[str] = []
 

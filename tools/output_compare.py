@@ -1,8 +1,10 @@
 """Compare a snippet's recorded output with a fresh run.
 
-Text must match exactly, except the padding around numbers (torch pads numbers
-to align columns, so a sign flip near zero moves spaces); numbers must match within a tolerance, so a reader's
-different CPU passes while a real change fails:
+Text must match exactly, indentation and line structure included, except the
+padding right next to a number: torch pads numbers to align columns, so a sign flip
+near zero or a wider number moves spaces (``[ 0.1,  2.0]`` / ``[-0.1, 12.0]``).
+Whitespace that touches no number (``  (fc): Linear``) is text. Numbers must match
+within a tolerance, so a reader's different CPU passes while a real change fails:
 
 * integers (``64``, ``100``) must be equal;
 * other numbers (``0.8839``, ``1e-06``, ``2.``) may differ by ``RTOL`` relative or
@@ -43,10 +45,13 @@ def _split(line: str) -> tuple[list[str], list[str]]:
     return texts, numbers
 
 
-def _same_text(a: str, b: str) -> bool:
-    # Padding next to numbers (torch aligns columns, "-0.0" vs " 0.0") may change;
-    # any other text may not.
-    return re.sub(r"\s+", " ", a).strip() == re.sub(r"\s+", " ", b).strip()
+def _same_text(a: str, b: str, after_number: bool, before_number: bool) -> bool:
+    """Two pieces of text between numbers: equal but for the padding next to a number."""
+    if after_number:
+        a, b = a.lstrip(" "), b.lstrip(" ")
+    if before_number:
+        a, b = a.rstrip(" "), b.rstrip(" ")
+    return a == b
 
 
 def _is_int(token: str) -> bool:
@@ -72,7 +77,10 @@ def compare(expected: str, actual: str) -> Mismatch | None:
     want, got = normalize(expected), normalize(actual)
     for i, (a, b) in enumerate(zip(want, got, strict=False)):
         (ta, na), (tb, nb) = _split(a), _split(b)
-        if len(na) != len(nb) or not all(_same_text(x, y) for x, y in zip(ta, tb, strict=True)):
+        if len(na) != len(nb) or not all(
+            _same_text(x, y, after_number=k > 0, before_number=k < len(na))
+            for k, (x, y) in enumerate(zip(ta, tb, strict=True))
+        ):
             return Mismatch(i, "text differs")
         for x, y in zip(na, nb, strict=True):
             if not _same_number(x, y):

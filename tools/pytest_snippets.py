@@ -11,7 +11,7 @@ declared legacy warning that no longer happens) is never recorded.
 from __future__ import annotations
 
 import datetime
-import fcntl
+import io
 import json
 import os
 import platform
@@ -23,7 +23,7 @@ import pytest
 from tools import manifest
 from tools.output_compare import TOLERANCE, compare, diff
 from tools.site_pages import Example
-from tools.snippet_runner import Run
+from tools.snippet_runner import TIMEOUT_ENV, Run, in_child, prepare_parent
 
 ROOT = Path(__file__).resolve().parent.parent
 RESNET18_FILE = "resnet18-f37072fd.pth"
@@ -48,6 +48,14 @@ def pytest_addoption(parser):
         help="classify every snippet (ok / output changed / new warning / error) against the "
         "recorded outputs on whatever torch is installed, and append one JSON line each to PATH",
     )
+    group.addoption(
+        "--snippet-timeout",
+        type=float,
+        metavar="SECONDS",
+        default=None,
+        help=f"time limit per snippet (default: ${TIMEOUT_ENV}, else 60); a snippet that runs "
+        "longer fails, naming the line it was on",
+    )
 
 
 def pytest_configure(config):
@@ -58,7 +66,12 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session")
 def snippet_environment(tmp_path_factory, pytestconfig) -> dict:
-    """Import torch once per worker, pre-seed the hub cache, describe this machine."""
+    """Import torch once per worker, pre-seed the hub cache, describe this machine.
+
+    Snippets run in children forked from this process (tools/snippet_runner.py), so
+    it must never initialise CUDA itself: the GPU is looked at from a child.
+    """
+    prepare_parent()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import numpy  # noqa: F401
@@ -67,12 +80,22 @@ def snippet_environment(tmp_path_factory, pytestconfig) -> dict:
         import torchvision
 
     device = pytestconfig.getoption("device")
-    if device == "cuda" and not torch.cuda.is_available():
+    gpu = in_child(cuda_device_name) if device == "cuda" else None
+    if device == "cuda" and gpu is None:
         pytest.exit("--device cuda: torch sees no CUDA device on this machine", returncode=2)
     torch_home = tmp_path_factory.mktemp("torch_home")
     seed_hub_cache(torch_home)
     os.environ["TORCH_HOME"] = str(torch_home)
-    return describe_environment(torch, torchvision, device=device)
+    return describe_environment(torch, torchvision, device=device, gpu=gpu)
+
+
+def cuda_device_name() -> str | None:
+    """The GPU's name and CUDA version, or None. Initialises CUDA: call it in_child()."""
+    import torch
+
+    if not torch.cuda.is_available():
+        return None
+    return f"{torch.cuda.get_device_name()} (CUDA {torch.version.cuda})"
 
 
 def seed_hub_cache(torch_home: Path) -> None:
@@ -84,15 +107,23 @@ def seed_hub_cache(torch_home: Path) -> None:
     import torch
     import torchvision
 
+    prepare_parent()  # single-threaded here, so that forked snippets may use threads
     checkpoints = torch_home / "hub" / "checkpoints"
     checkpoints.mkdir(parents=True, exist_ok=True)
-    torch.manual_seed(0)
-    torch.save(torchvision.models.resnet18().state_dict(), checkpoints / RESNET18_FILE)
+    if not _STAND_IN:  # made once per process (and inherited by forked children)
+        buffer = io.BytesIO()
+        torch.manual_seed(0)
+        torch.save(torchvision.models.resnet18().state_dict(), buffer)
+        _STAND_IN.append(buffer.getvalue())
+    (checkpoints / RESNET18_FILE).write_bytes(_STAND_IN[0])
 
 
-def describe_environment(torch, torchvision, device: str) -> dict:
+_STAND_IN: list[bytes] = []
+
+
+def describe_environment(torch, torchvision, device: str, gpu: str | None = None) -> dict:
     if device == "cuda":
-        name = f"{torch.cuda.get_device_name()} (CUDA {torch.version.cuda})"
+        name = gpu or "CUDA"
     else:
         name = f"CPU ({platform.machine()})"
     return {
@@ -111,6 +142,11 @@ def _first_difference(example: Example, run: Run, line: int) -> str:
         src = run.output_lines[line]
         text = code[src - 1].strip() if src <= len(code) else ""
         return f"  first difference at output line {line + 1}, printed by {example.snippet}:{src}\n      {text}"
+    if line < len(run.output_lines):
+        return (
+            f"  first difference at output line {line + 1}, written below Python "
+            "(os.write, C code or a subprocess), so no snippet line to name"
+        )
     return f"  first difference at output line {line + 1}"
 
 
@@ -196,10 +232,20 @@ def check_example(
 
 
 def classify(example: Example, run: Run) -> dict:
-    """How a snippet fares on the installed versions, for the drift table."""
+    """How a snippet fares on the installed versions, for the drift table.
+
+    ``error``: it crashed, ran out of time, or raised what it does not declare;
+    ``new warning``: a warning it does not declare; ``legacy changed``: a declared
+    legacy warning or error no longer happens (or another error happens instead);
+    ``output changed``: it ran as declared but prints something else.
+    """
     code = run.code_lines
-    if run.error is not None and run.problems:
-        return {"status": "error", "detail": run.error.describe(example.snippet, code)}
+    if run.crash:
+        return {"status": "error", "detail": "\n\n".join(run.problems)}
+    unexpected_error = run.error is not None and not (run.legacy["raises"] & run.error.kinds)
+    if unexpected_error and not run.legacy["raises"]:
+        detail = run.error.describe(example.snippet, code) + "\n" + run.error.traceback
+        return {"status": "error", "detail": detail}
     warnings_ = [p for p in run.problems if p.startswith("unexpected warning")]
     if warnings_:
         return {"status": "new warning", "detail": "\n".join(warnings_)}
@@ -218,6 +264,8 @@ def classify(example: Example, run: Run) -> dict:
 
 def append_drift(path: Path, example: Example, env: dict, result: dict) -> None:
     """Add one snippet's result to a JSON-lines report (safe with parallel workers)."""
+    from filelock import FileLock
+
     path.parent.mkdir(parents=True, exist_ok=True)
     line = json.dumps(
         {
@@ -229,8 +277,7 @@ def append_drift(path: Path, example: Example, env: dict, result: dict) -> None:
         },
         ensure_ascii=False,
     )
-    with open(path, "a", encoding="utf-8") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    with FileLock(f"{path}.lock"), open(path, "a", encoding="utf-8") as handle:
         handle.write(line + "\n")
 
 

@@ -1,10 +1,17 @@
 """Read the site's pages the way a reader sees them.
 
 A page includes snippet files with pymdownx.snippets (``--8<-- "snippets/..."``).
-This module expands those includes with pymdownx's own preprocessor (configured
-exactly as in ``mkdocs.yml``), then hands the expanded text to pytest-codeblocks'
-parser, so the code we execute is the code a reader sees, and the expected output
-is the output block the page shows.
+This module finds the page's fenced blocks with one scanner (:func:`scan_page`,
+used by the tests, the structure rules and the notebooks alike), reads the
+pytest-codeblocks markers before them (``<!--pytest-codeblocks:expected-output-->``,
+``<!--pytest-codeblocks:cont-->``: the only two this site uses), and expands the
+blocks' includes with pymdownx's own preprocessor (configured exactly as in
+``mkdocs.yml``), so the code we execute is the code a reader sees, and the
+expected output is the output block the page shows.
+
+A malformed page (a block never closed, a marker with no block after it, an output
+block whose code block is gone, an include of a missing file) is a :class:`PageError`
+whose one-line message names the page and the line.
 
 It also knows the site's structure rules (both languages, same snippets in the
 same order, no inline Python, every snippet shown) and reports breaks of them as
@@ -15,7 +22,6 @@ Nothing here imports torch.
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -35,7 +41,12 @@ CUDA_OUTPUT_SUFFIX = ".cuda.out"
 # recorded once per device. Every other snippet runs the same everywhere.
 USES_DEVICE_RE = re.compile(r"\bcuda\b")
 INCLUDE_RE = re.compile(r"""^\s*-+8<-+\s+(["'])(?P<target>.+?)\1\s*$""")
-MARKER_RE = re.compile(r"^<!--[-\s]*pytest-codeblocks:\s*([\w-]+)\s*-->$")
+# Any pytest-codeblocks marker line (pytest-codeblocks' own pattern, on the stripped line).
+MARKER_RE = re.compile(r"^<!--[-\s]*pytest-codeblocks:(.*?)[-\s]*-->$")
+PYTEST_MARK_RE = re.compile(r"^<!--[-\s]*pytest\.mark\..*-->$")
+ROLES = ("cont", "expected-output")
+# An opening fence: three or more backticks or tildes (superfences), any indentation.
+FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 SECTION_MARKER_RE = re.compile(r"^\s*#\s*-+8<-+\s+\[\s*(start|end)\s*:[^\]]*\]\s*$")
 
 
@@ -43,18 +54,48 @@ ANCHOR_RE = re.compile(r"^#{1,6} .*\{\s*#([\w-]+)\s*\}\s*$", re.MULTILINE)
 ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*([\w-]+)", re.MULTILINE)
 
 
+try:  # In the site build, a PluginError stops mkdocs with our one-line message.
+    from mkdocs.exceptions import PluginError as _ErrorBase
+except ImportError:  # pragma: no cover - mkdocs is in every dependency group
+    _ErrorBase = Exception
+
+
+class SiteError(_ErrorBase):
+    """A page or snippet breaks a rule; the message names the file."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class PageError(SiteError):
+    """A page's markdown is malformed; the message names the page and line."""
+
+
+def _prose(page: Path) -> str:
+    """The page without its fenced blocks (all of it when the page is malformed)."""
+    text = page.read_text("utf-8")
+    try:
+        fences = scan_page(text, page.name)
+    except PageError:
+        return text
+    lines = text.splitlines()
+    for fence in reversed(fences):
+        del lines[fence.line - 1 : fence.end]
+    return "\n".join(lines)
+
+
 def heading_anchors(page: Path) -> list[str]:
     """Explicit heading ids ({ #anchor }) in order; both languages must share them."""
-    return ANCHOR_RE.findall(page.read_text("utf-8"))
+    return ANCHOR_RE.findall(_prose(page))
 
 
 def admonitions(page: Path) -> list[str]:
     """Admonition types (note, tip, warning, …) in order."""
-    return ADMONITION_RE.findall(page.read_text("utf-8"))
-
-
-class SiteError(Exception):
-    """A page or snippet breaks a rule; the message names the file."""
+    return ADMONITION_RE.findall(_prose(page))
 
 
 @dataclass(frozen=True)
@@ -108,16 +149,140 @@ class Block:
 
 
 @dataclass
-class RawFence:
-    """A fence of the raw page, before include expansion."""
+class Fence:
+    """A fenced block of the raw page, before include expansion."""
 
-    line: int
-    ticks: str
-    info: str
+    line: int  # the opening fence's line
+    ticks: str  # the fence itself, e.g. ``` or ~~~~
+    info: str  # what follows it: python title="...", { .text ... }
     role: str | None  # "cont" or "expected-output" when a pytest-codeblocks marker precedes it
-    targets: list[str] = field(default_factory=list)
-    inline_lines: int = 0
+    targets: list[str] = field(default_factory=list)  # include targets, in order
+    inline_lines: int = 0  # non-blank lines typed into the page itself
     end: int = 0  # the closing fence's line
+    indent: str = ""  # the opening fence's indentation (inside admonitions, tabs, lists)
+    body: list[str] = field(default_factory=list)  # the lines between the fences, as written
+    marker_line: int = 0  # the marker's line, when role is set
+
+    @property
+    def syntax(self) -> str:
+        """The block's language: python, text (``{ .text ... }``), bash, or ""."""
+        info = self.info.strip()
+        if info.startswith("{"):
+            m = re.search(r"\.([\w-]+)", info)
+            return m[1] if m else ""
+        return info.split()[0] if info.split() else ""
+
+
+RawFence = Fence  # its earlier name
+
+
+def _marker(keyword: str) -> str:
+    return f"<!--pytest-codeblocks:{keyword}-->"
+
+
+def scan_page(text: str, where: str | Path) -> list[Fence]:
+    """The page's fenced blocks, with the marker before each. The one fence scanner.
+
+    Fences follow CommonMark as pymdownx.superfences reads them: three or more
+    backticks or tildes, any indentation, closed by a line of at least as many of
+    the same character and nothing else. Raises :class:`PageError` (``where:line:
+    what``) on a block that is never closed, a marker that no block follows, an
+    unknown marker, and an output block with no code block before it.
+    """
+    lines = text.splitlines()
+    fences: list[Fence] = []
+    role: str | None = None
+    role_line = 0
+    i = 0
+    while i < len(lines):
+        number, line = i + 1, lines[i]
+        stripped = line.strip()
+        m = FENCE_RE.match(line)
+        if m and not (m["fence"][0] == "`" and "`" in m["info"]):
+            char, size = m["fence"][0], len(m["fence"])
+            j = i + 1
+            while j < len(lines):
+                closing = lines[j].strip()
+                if len(closing) >= size and closing == char * len(closing):
+                    break
+                j += 1
+            else:
+                raise PageError(
+                    f"{where}:{number}: this code block ({m['fence']}) is never closed: "
+                    f"no closing {m['fence']} before the end of the page"
+                )
+            fence = Fence(number, m["fence"], m["info"].strip(), role, end=j + 1)
+            fence.indent, fence.marker_line = m["indent"], role_line if role else 0
+            fence.body = lines[i + 1 : j]
+            for body_line in fence.body:
+                if t := INCLUDE_RE.match(body_line):
+                    fence.targets.append(t["target"])
+                elif body_line.strip():
+                    fence.inline_lines += 1
+            fences.append(fence)
+            role = None
+            i = j + 1
+            continue
+        if mk := MARKER_RE.match(stripped):
+            keyword = mk[1].strip()
+            if keyword not in ROLES:
+                raise PageError(
+                    f"{where}:{number}: {_marker(keyword)} is not used on this site "
+                    f"(only {_marker('expected-output')} and {_marker('cont')})"
+                )
+            if role is not None:
+                raise PageError(
+                    f"{where}:{role_line}: {_marker(role)} is followed by another marker "
+                    f"(line {number}), not by a code block"
+                )
+            role, role_line = keyword, number
+        elif PYTEST_MARK_RE.match(stripped):
+            raise PageError(
+                f"{where}:{number}: pytest marks in pages are not used on this site: "
+                "snippets run through tests/test_snippets.py"
+            )
+        elif stripped and not stripped.startswith("<!--") and role is not None:
+            raise PageError(
+                f"{where}:{role_line}: {_marker(role)} must come right before a code block, "
+                f"but line {number} comes first"
+            )
+        i += 1
+    if role is not None:
+        raise PageError(f"{where}:{role_line}: {_marker(role)} is followed by no code block")
+    _check_roles(fences, where)
+    return fences
+
+
+def _check_roles(fences: list[Fence], where: str | Path) -> None:
+    """Output blocks follow code blocks; continued blocks continue code blocks."""
+    previous: Fence | None = None
+    for fence in fences:
+        outputs = [t for t in fence.targets if t.endswith(OUTPUT_SUFFIX)]
+        if fence.role in ROLES:
+            what = "an output block" if fence.role == "expected-output" else "a continued block"
+            if previous is None:
+                raise PageError(
+                    f"{where}:{fence.marker_line}: {_marker(fence.role)} marks {what} "
+                    f"(line {fence.line}) but no code block comes before it"
+                )
+            if previous.role == "expected-output":
+                raise PageError(
+                    f"{where}:{fence.marker_line}: {_marker(fence.role)} marks {what} "
+                    f"(line {fence.line}) that follows an output block (line {previous.line}), "
+                    "not a code block: was its code block deleted?"
+                )
+            if fence.role == "expected-output" and previous.syntax != "python":
+                raise PageError(
+                    f"{where}:{fence.marker_line}: {_marker(fence.role)} marks an output block "
+                    f"(line {fence.line}) after a {previous.syntax or 'plain'} block "
+                    f"(line {previous.line}), not after the python block it belongs to"
+                )
+        elif outputs:
+            raise PageError(
+                f"{where}:{fence.line}: this block shows a recorded output ({outputs[0]}) but "
+                f"has no {_marker('expected-output')} marker and code block before it"
+            )
+        previous = fence
 
 
 def _yaml_loader(config_dir: Path) -> type[yaml.SafeLoader]:
@@ -173,40 +338,14 @@ class Site:
     def rel(self, path: Path) -> Path:
         return path.resolve().relative_to(self.root)
 
-    def raw_fences(self, page: Path) -> list[RawFence]:
-        """Fences of the raw page with their include targets and the marker before them."""
-        fences, role, current = [], None, None
-        for number, line in enumerate(page.read_text("utf-8").splitlines(), start=1):
-            stripped = line.strip()
-            if current is not None:
-                if stripped.startswith(current.ticks) and not stripped.strip("`"):
-                    current.end = number
-                    fences.append(current)
-                    current = None
-                elif m := INCLUDE_RE.match(line):
-                    current.targets.append(m["target"])
-                elif stripped:
-                    current.inline_lines += 1
-                continue
-            if m := MARKER_RE.match(stripped):
-                role = m[1]
-            elif stripped.startswith("```"):
-                ticks = stripped[: len(stripped) - len(stripped.lstrip("`"))]
-                current = RawFence(number, ticks, stripped[len(ticks) :], role)
-                role = None
-            elif stripped and not stripped.startswith("<!--"):
-                role = None
-        return fences
+    def raw_fences(self, page: Path) -> list[Fence]:
+        """The page's fenced blocks (:func:`scan_page`); PageError names page and line."""
+        return scan_page(page.read_text("utf-8"), self.rel(page))
 
-    def blocks(self, page: Path) -> list[Block]:
-        """The page's code blocks as pytest-codeblocks reads them after include expansion."""
-        # Imported here so that the site build (tools/notebooks.py) needs no pytest.
-        from pytest_codeblocks.main import extract_from_buffer
-
-        raw = page.read_text("utf-8").splitlines()
-        expanded: list[str] = []
-        page_line: list[int] = []
-        for number, line in enumerate(raw, start=1):
+    def _expand(self, page: Path, fence: Fence) -> str:
+        """A fence's content with its includes expanded, as the reader sees it."""
+        out: list[str] = []
+        for offset, line in enumerate(fence.body, start=1):
             lines = [line]
             if m := INCLUDE_RE.match(line):
                 target = Path(m["target"])
@@ -218,52 +357,59 @@ class Site:
                     try:
                         lines = self._includes.run([line])
                     except SnippetMissingError as err:
-                        raise SiteError(f"{self.rel(page)}:{number}: {err}") from None
-            expanded.extend(lines)
-            page_line.extend(number for _ in lines)
+                        raise PageError(f"{self.rel(page)}:{fence.line + offset}: {err}") from None
+            for expanded in lines:
+                # Inside an indented fence, drop (at most) the fence's indentation.
+                cut = min(len(fence.indent), len(expanded) - len(expanded.lstrip(" \t")))
+                out.append(expanded[cut:] + "\n")
+        return "".join(out)
 
-        fences = self.raw_fences(page)
-        by_line = {f.line: i for i, f in enumerate(fences)}
-        blocks = []
-        text = "\n".join(expanded) + "\n"
-        for cb in extract_from_buffer(io.StringIO(text), max_num_lines=10**6):
-            i = by_line[page_line[cb.lineno - 1]]
-            shown = [fences[i]]
-            # pytest-codeblocks appends continued blocks and takes the output block
-            # that follows; collect their raw fences the same way.
-            j = i + 1
-            while j < len(fences) and fences[j].role == "cont":
-                shown.append(fences[j])
-                j += 1
-            output = fences[j] if j < len(fences) and fences[j].role == "expected-output" else None
-            blocks.append(
-                Block(
-                    syntax=cb.syntax.split(" ")[0].strip("{}. ") if cb.syntax else "",
-                    code=cb.code,
-                    expected=cb.expected_output,
-                    at=Location(self.rel(page), fences[i].line),
-                    sources=[t for f in shown for t in f.targets],
-                    inline_lines=sum(f.inline_lines for f in shown),
-                    output_sources=output.targets if output else [],
+    def blocks(self, page: Path) -> list[Block]:
+        """The page's code blocks with their includes expanded, continued blocks joined
+        and each with the output block that follows it."""
+        blocks: list[Block] = []
+        for fence in self.raw_fences(page):
+            if fence.role == "cont":
+                block = blocks[-1]
+                block.code += self._expand(page, fence)
+                block.sources += fence.targets
+                block.inline_lines += fence.inline_lines
+            elif fence.role == "expected-output":
+                blocks[-1].expected = self._expand(page, fence)
+                blocks[-1].output_sources = fence.targets
+            else:
+                blocks.append(
+                    Block(
+                        syntax=fence.syntax,
+                        code=self._expand(page, fence),
+                        expected=None,
+                        at=Location(self.rel(page), fence.line),
+                        sources=list(fence.targets),
+                        inline_lines=fence.inline_lines,
+                        output_sources=[],
+                    )
                 )
-            )
         return blocks
 
     def includes(self, page: Path) -> list[str]:
-        """Snippet include targets of a page, in order, read from the raw markdown."""
-        out = []
-        for line in page.read_text("utf-8").splitlines():
-            m = INCLUDE_RE.match(line)
-            if m:
-                out.append(m["target"])
-        return out
+        """Snippet include targets of a page's blocks, in order."""
+        try:
+            fences = self.raw_fences(page)
+        except PageError:  # reported by examples(); compare what can be read
+            return [
+                m["target"]
+                for line in page.read_text("utf-8").splitlines()
+                if (m := INCLUDE_RE.match(line))
+            ]
+        return [target for fence in fences for target in fence.targets]
 
     # ---- examples ----------------------------------------------------------
 
     @cached_property
-    def _scan(self) -> tuple[list[Example], list[str]]:
+    def _scan(self) -> tuple[list[Example], list[str], list[str]]:
         examples: dict[Path, Example] = {}
         problems: list[str] = []
+        page_errors: list[str] = []
         for lang in LANGUAGES:
             for rel_page in self.pages(lang):
                 page = self.docs / lang / rel_page
@@ -271,6 +417,7 @@ class Site:
                     blocks = self.blocks(page)
                 except SiteError as err:
                     problems.append(str(err))
+                    page_errors.append(str(err))
                     continue
                 for block in blocks:
                     if block.syntax != "python":
@@ -289,7 +436,7 @@ class Site:
                             f"and without one on another ({ex.pages()})"
                         )
                     ex.shown_on.append(block.at)
-        return sorted(examples.values(), key=lambda e: e.snippet), problems
+        return sorted(examples.values(), key=lambda e: e.snippet), problems, page_errors
 
     def _check_block(self, block: Block) -> str | None:
         if block.inline_lines or not block.sources:
@@ -321,7 +468,12 @@ class Site:
         return None
 
     def examples(self) -> list[Example]:
+        """Every snippet the pages show (pages that cannot be read: page_errors())."""
         return self._scan[0]
+
+    def page_errors(self) -> list[str]:
+        """Pages that cannot be read (malformed markdown, a missing include), one line each."""
+        return self._scan[2]
 
     def structure_problems(self) -> list[str]:
         """Every break of the site's structure rules, one sentence each."""
