@@ -69,9 +69,10 @@ def snippet_environment(tmp_path_factory, pytestconfig) -> dict:
     """Import torch once per worker, pre-seed the hub cache, describe this machine.
 
     Snippets run in children forked from this process (tools/snippet_runner.py), so
-    it must never initialise CUDA itself: the GPU is looked at from a child.
+    it must never initialise CUDA itself: the GPU is looked at from a child. The
+    workers share the cores between their children.
     """
-    prepare_parent()
+    prepare_parent(workers=int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import numpy  # noqa: F401

@@ -142,18 +142,21 @@ def _category_names(cls: type) -> set[str]:
 _PARENT: dict[str, int] = {}
 
 
-def prepare_parent() -> None:
+def prepare_parent(workers: int = 1) -> None:
     """Make this process a safe parent for snippet children (idempotent).
 
-    Imports torch, remembers the machine's thread count for the children and
-    keeps this process single-threaded (see the module docstring).
+    Imports torch, decides the children's thread count and keeps this process
+    single-threaded (see the module docstring). ``workers`` parents running side by
+    side (pytest-xdist) share the cores: each child gets its share, at least one
+    thread, so that two workers on two cores do not each start two threads. Outputs
+    do not depend on it (the tests compare them against one recording).
     """
     if _PARENT:
         return
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import torch
-    _PARENT["threads"] = torch.get_num_threads()
+    _PARENT["threads"] = max(1, torch.get_num_threads() // max(1, workers))
     torch.set_num_threads(1)
 
 
@@ -527,7 +530,7 @@ def _error_event(exc: BaseException, filename: str) -> Event:
 
 
 def reset_global_state() -> None:
-    """Start the child as a fresh ``python`` would: all cores, and scrambled RNGs.
+    """Start the child as a fresh ``python`` would: its share of the cores, scrambled RNGs.
 
     Scrambling means a snippet that forgets to seed its own RNG prints different
     numbers on every run, so the comparison with its recorded output catches it.
