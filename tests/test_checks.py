@@ -418,7 +418,7 @@ def test_cuda_recordings_are_checked_for_structure(fixture_site):
 
 
 def test_pages_show_cpu_and_cuda_tabs_or_say_cuda_is_missing(fixture_site):
-    from tools.mkdocs_hooks import output_blocks
+    from tools.hooks.recorded_note import output_blocks
 
     fixture_site.add("dev", DEVICE_SNIPPET, "cpu\n")
     page = (fixture_site.root / "docs/zh/dev.md").read_text()
@@ -434,7 +434,7 @@ def test_pages_show_cpu_and_cuda_tabs_or_say_cuda_is_missing(fixture_site):
 
 
 def test_long_outputs_are_folded(fixture_site):
-    from tools.mkdocs_hooks import FOLD_AT, output_blocks
+    from tools.hooks.recorded_note import FOLD_AT, output_blocks
 
     lines = "".join(f"line {i}\n" for i in range(FOLD_AT + 1))
     fixture_site.add("long", f"for i in range({FOLD_AT + 1}):\n    print('line', i)\n", lines)

@@ -21,7 +21,13 @@ from pathlib import Path, PurePosixPath
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tools.hooks.common import page_language  # noqa: E402
 from tools.manifest import load as load_manifest  # noqa: E402
-from tools.site_pages import INCLUDE_RE, USES_DEVICE_RE  # noqa: E402
+from tools.site_pages import (  # noqa: E402
+    CUDA_OUTPUT_SUFFIX,
+    INCLUDE_RE,
+    OUTPUT_SUFFIX,
+    USES_DEVICE_RE,
+    scan_page,
+)
 
 log = logging.getLogger("mkdocs.hooks.recorded_with")
 
@@ -100,26 +106,33 @@ def recorded_note(
 
 
 FOLD_AT = 20
-OUTPUT_FENCE_RE = re.compile(
-    r'^``` \{ \.text \.snippet-output title="(?P<title>[^"]*)" \}\n'
-    r'--8<-- "(?P<out>snippets/[^"]+)\.out"\n```$',
-    re.MULTILINE,
-)
 
 
 def _indent(text: str) -> str:
     return "\n".join(f"    {line}" if line else "" for line in text.splitlines())
 
 
-def output_blocks(markdown: str, manifest: dict, root: Path, lang: str) -> str:
-    """Tabs for per-device recordings, a note where CUDA is missing, folds for long ones."""
-    text = TEXT.get(lang, TEXT["en"])
+def output_blocks(markdown: str, manifest: dict, root: Path, lang: str, where: str = "page") -> str:
+    """Tabs for per-device recordings, a note where CUDA is missing, folds for long ones.
 
-    def replace(m: re.Match) -> str:
-        stem = m["out"]
+    The output blocks are found by the project's one fence scanner (an
+    expected-output block that includes one ``.out`` file), wherever they are
+    indented (admonitions, lists).
+    """
+    text = TEXT.get(lang, TEXT["en"])
+    lines = markdown.splitlines()
+    for fence in reversed(scan_page(markdown, where)):
+        targets = fence.targets
+        if fence.role != "expected-output" or len(targets) != 1:
+            continue
+        if not targets[0].endswith(OUTPUT_SUFFIX) or targets[0].endswith(CUDA_OUTPUT_SUFFIX):
+            continue
+        stem = targets[0].removesuffix(OUTPUT_SUFFIX)
         name = PurePosixPath(stem).relative_to("snippets").as_posix() + ".py"
         cpu_out, cuda_out = root / f"{stem}.out", root / f"{stem}.cuda.out"
-        block = m[0]
+        block = "\n".join(
+            line.removeprefix(fence.indent) for line in lines[fence.line - 1 : fence.end]
+        )
         uses_device = USES_DEVICE_RE.search((root / f"{stem}.py").read_text("utf-8"))
         cuda = manifest.get(name, {}).get("cuda")
         if uses_device and cuda and cuda_out.exists():
@@ -129,20 +142,22 @@ def output_blocks(markdown: str, manifest: dict, root: Path, lang: str) -> str:
                 f'=== "{cpu}"\n\n{_indent(block)}\n\n'
                 f'=== "{cuda["device_name"]}"\n\n{_indent(cuda_block)}'
             )
-        lines = len(cpu_out.read_text("utf-8").splitlines()) if cpu_out.exists() else 0
-        if lines > FOLD_AT:
-            block = f'??? quote "{text["fold"].format(n=lines)}"\n\n{_indent(block)}'
+        count = len(cpu_out.read_text("utf-8").splitlines()) if cpu_out.exists() else 0
+        if count > FOLD_AT:
+            block = f'??? quote "{text["fold"].format(n=count)}"\n\n{_indent(block)}'
         if uses_device and not (cuda and cuda_out.exists()):
             block += f"\n\n*{text['no_cuda']}*"
-        return block
-
-    return OUTPUT_FENCE_RE.sub(replace, markdown)
+        lines[fence.line - 1 : fence.end] = [
+            f"{fence.indent}{line}" if line else "" for line in block.splitlines()
+        ]
+    return "\n".join(lines) + ("\n" if markdown.endswith("\n") else "")
 
 
 def on_page_markdown(markdown, page, config, files):
     root = Path(config.config_file_path).parent
     manifest = load_manifest(root)
-    markdown = output_blocks(markdown, manifest, root, page_language(page))
+    where = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    markdown = output_blocks(markdown, manifest, root, page_language(page), where)
     note = recorded_note(
         markdown, manifest, page_language(page), page.file.src_uri, config.use_directory_urls
     )
