@@ -29,3 +29,33 @@ def test_every_language_has_pages(site):
 def test_snippets_are_shown(site):
     """At least the autograd page's snippets are collected and run."""
     assert len(site.examples()) >= 10
+
+
+def test_notebook_install_lines_name_installable_packages(site):
+    """Each notebook says `pip install ...` for its snippets' imports: all of them are
+    packages the test environment installs (so the line works), none is left out."""
+    import re
+    import tomllib
+
+    from tools.notebooks import concept_pages, page_packages, required_packages
+
+    groups = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["dependency-groups"]
+    installed = {
+        re.split(r"[=<>~!\[ ]", req, maxsplit=1)[0].lower()
+        for group in groups.values()
+        for req in group
+        if isinstance(req, str)
+    }
+    assert required_packages(
+        ["import torch\nfrom PIL import Image\nimport os, sklearn.datasets"]
+    ) == [
+        "torch",
+        "pillow",
+        "scikit-learn",
+    ]
+    for lang in LANGUAGES:
+        for page in concept_pages(site, lang):
+            packages = page_packages(site, lang, page)
+            assert "torch" in packages, f"docs/{lang}/{page}: no torch among {packages}"
+            unknown = [p for p in packages if p.lower() not in installed]
+            assert not unknown, f"docs/{lang}/{page}: notebook would say pip install {unknown}"

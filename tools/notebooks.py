@@ -10,6 +10,7 @@ the ``raises-exception`` cell tag, so executing the notebook expects its error.
 
 from __future__ import annotations
 
+import ast
 import html
 import re
 import sys
@@ -145,11 +146,36 @@ def concept_pages(site: Site, lang: str) -> list[Path]:
 
 INTRO = {
     "zh": "本 Notebook 由网站页面自动生成：代码单元就是页面上的代码文件，输出是它们的录制结果。"
-    "在本地运行需要 `pip install torch torchvision`；每个代码单元都可以单独运行。",
+    "在本地运行需要 `pip install {packages}`；每个代码单元都可以单独运行。",
     "en": "This notebook is generated from the site's page: each code cell is one of the page's "
-    "code files, with its recorded output. To run it locally, `pip install torch torchvision`; "
+    "code files, with its recorded output. To run it locally, `pip install {packages}`; "
     "every code cell runs on its own.",
 }
+# Import name → the package that provides it, where they differ.
+DISTRIBUTIONS = {"PIL": "pillow", "sklearn": "scikit-learn"}
+
+
+def required_packages(sources: list[str]) -> list[str]:
+    """What ``pip install`` needs for these snippets: their imports outside the stdlib."""
+    names: set[str] = set()
+    for source in sources:
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module.split(".")[0])
+    third_party = names - set(sys.stdlib_module_names) - {"__future__"}
+    order = ["torch", "torchvision"]  # the usual order first, then alphabetical
+    ordered = [n for n in order if n in third_party] + sorted(third_party - set(order))
+    return [DISTRIBUTIONS.get(name, name) for name in ordered]
+
+
+def page_packages(site: Site, lang: str, page: Path) -> list[str]:
+    """What ``pip install`` needs for the snippets a page shows."""
+    files = dict.fromkeys(t.split(":")[0] for t in site.includes(site.docs / lang / page))
+    return required_packages(
+        [(site.root / f).read_text("utf-8") for f in files if f.endswith(".py")]
+    )
 
 
 def write_all(root: Path, out_dir: Path, directory_urls: bool = True) -> list[Path]:
@@ -158,7 +184,10 @@ def write_all(root: Path, out_dir: Path, directory_urls: bool = True) -> list[Pa
     written = []
     for lang in LANGUAGES:
         for page in concept_pages(site, lang):
-            nb = page_notebook(site, lang, page, INTRO[lang], directory_urls)
+            packages = " ".join(page_packages(site, lang, page))
+            nb = page_notebook(
+                site, lang, page, INTRO[lang].format(packages=packages), directory_urls
+            )
             path = out_dir / lang / page.with_suffix(".ipynb")
             path.parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(nb, path)
