@@ -16,6 +16,7 @@ else with venv and pip; uv gets pip's package sources (tools/uv_config.py).
 """
 
 import os
+import platform
 import re
 import shutil
 import subprocess
@@ -53,6 +54,37 @@ def uv_binary() -> str | None:
         return shutil.which("uv")
 
 
+def fits_requires_python(venv: Path) -> bool:
+    """Whether the environment's Python (pyvenv.cfg) satisfies requires-python."""
+    from packaging.specifiers import SpecifierSet
+
+    cfg = dict(
+        line.replace(" ", "").split("=", 1)
+        for line in (venv / "pyvenv.cfg").read_text().splitlines()
+        if "=" in line
+    )
+    version = cfg.get("version_info") or cfg.get("version") or platform.python_version()
+    version = re.match(r"\d+(\.\d+)*", version)[0]  # "3.11.7.final.0" -> "3.11.7"
+    return version in SpecifierSet(PYPROJECT["project"]["requires-python"])
+
+
+def session_python(session: nox.Session, uv: str | None) -> str:
+    """nox's own Python where it satisfies requires-python, else a specifier for uv.
+
+    uv then finds a matching interpreter (PATH, pyenv, its own) or downloads one, so the
+    README's commands work from e.g. Debian 12's python3 (3.11.2, too old for the pins).
+    """
+    from packaging.specifiers import SpecifierSet
+
+    needed = PYPROJECT["project"]["requires-python"]
+    if platform.python_version() in SpecifierSet(needed):
+        return sys.executable
+    if not uv:
+        session.error(f"this project needs Python {needed}, nox runs on {sys.version}")
+    session.log(f"Python {platform.python_version()} is too old here ({needed}): uv picks one")
+    return needed
+
+
 def environment(session: nox.Session, name: str, group: str) -> dict[str, str]:
     """Make .nox/<name> with a dependency group installed; return the variables to use it.
 
@@ -67,14 +99,16 @@ def environment(session: nox.Session, name: str, group: str) -> dict[str, str]:
     want = "\n".join(reqs) + "\n"
     if not (python.exists() and stamp.is_file() and stamp.read_text() == want):
         uv = uv_binary()
+        if python.exists() and not fits_requires_python(venv):
+            session.log(f"{venv} has a Python older than requires-python: making it afresh")
+            shutil.rmtree(venv)
         if not python.exists():
             shutil.rmtree(venv, ignore_errors=True)
+            base = session_python(session, uv)
             if uv:
-                session.run_install(
-                    uv, "venv", "-q", "-p", sys.executable, str(venv), external=True
-                )
+                session.run_install(uv, "venv", "-q", "-p", base, str(venv), external=True)
             else:
-                session.run_install(sys.executable, "-m", "venv", str(venv), external=True)
+                session.run_install(base, "-m", "venv", str(venv), external=True)
         if uv:
             cmd = [uv, "pip", "install", "--python", str(python)]
             session.run_install(*cmd, *reqs, env=uv_environment(), external=True)
