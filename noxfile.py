@@ -1,15 +1,22 @@
 """Every task of this site, one nox session each.
 
-    nox                  # lint, tests, docs (the defaults)
-    nox -s serve         # build and serve the site at http://127.0.0.1:8000
-    nox -s tests         # verify every snippet and the site's structure
-    nox -s record        # re-run every snippet and rewrite the outputs that changed
+    python3 noxw                # lint, tests, notebooks, site (the defaults)
+    python3 noxw -s serve       # build and serve the site at http://127.0.0.1:8000
+    python3 noxw -s tests       # verify every snippet and the site's structure
+    python3 noxw -s record      # re-run every snippet and rewrite the outputs that changed
 
+(``noxw`` runs nox from its own environment; a plain ``nox`` works the same.)
 Extra arguments after ``--`` go to the underlying tool (pytest, mkdocs, ruff).
-Virtual environments are reused between runs: torch is a 5 GB install.
+
+Sessions share virtual environments, made once and reused: ``.nox/torch`` (the
+``test`` group, torch is a 5 GB install) for tests, notebooks, record and bench;
+``.nox/docs`` (never torch) for docs, serve, offline and site; ``.nox/lint``.
+They are made and filled with uv where it is installed (``noxw`` installs it),
+else with venv and pip; uv gets pip's package sources (tools/uv_config.py).
 """
 
 import os
+import platform
 import re
 import shutil
 import subprocess
@@ -19,9 +26,14 @@ from pathlib import Path
 
 import nox
 
-nox.options.default_venv_backend = "venv"
-nox.options.reuse_venv = "yes"
-nox.options.sessions = ["lint", "tests", "notebooks", "docs", "site"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tools.uv_config import uv_environment  # noqa: E402
+
+nox.needs_version = ">=2025.2.9"
+# The sessions make their own (shared) environments: see environment().
+nox.options.default_venv_backend = "none"
+# The strict build is tested by `site` (tests/test_site.py); `docs` builds into site/.
+nox.options.sessions = ["lint", "tests", "notebooks", "site"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -29,8 +41,101 @@ QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 WORKERS = str(min(4, os.cpu_count() or 1))
 
 
-def install_group(session: nox.Session, group: str) -> None:
-    session.install(*nox.project.dependency_groups(PYPROJECT, group))
+def uv_binary() -> str | None:
+    """uv next to nox's Python (noxw installs it there), from the uv package, or on PATH."""
+    here = Path(sys.executable).parent / "uv"
+    if here.is_file():
+        return str(here)
+    try:
+        import uv
+
+        return uv.find_uv_bin()
+    except (ImportError, FileNotFoundError):
+        return shutil.which("uv")
+
+
+def fits_requires_python(venv: Path) -> bool:
+    """Whether the environment's Python (pyvenv.cfg) satisfies requires-python."""
+    from packaging.specifiers import SpecifierSet
+
+    cfg = dict(
+        line.replace(" ", "").split("=", 1)
+        for line in (venv / "pyvenv.cfg").read_text().splitlines()
+        if "=" in line
+    )
+    version = cfg.get("version_info") or cfg.get("version") or platform.python_version()
+    version = re.match(r"\d+(\.\d+)*", version)[0]  # "3.11.7.final.0" -> "3.11.7"
+    return version in SpecifierSet(PYPROJECT["project"]["requires-python"])
+
+
+def session_python(session: nox.Session, uv: str | None) -> str:
+    """nox's own Python where it satisfies requires-python, else a specifier for uv.
+
+    uv then finds a matching interpreter (PATH, pyenv, its own) or downloads one, so the
+    README's commands work from e.g. Debian 12's python3 (3.11.2, too old for the pins).
+    """
+    from packaging.specifiers import SpecifierSet
+
+    needed = PYPROJECT["project"]["requires-python"]
+    if platform.python_version() in SpecifierSet(needed):
+        return sys.executable
+    if not uv:
+        session.error(f"this project needs Python {needed}, nox runs on {sys.version}")
+    session.log(f"Python {platform.python_version()} is too old here ({needed}): uv picks one")
+    return needed
+
+
+def environment(session: nox.Session, name: str, group: str) -> dict[str, str]:
+    """Make .nox/<name> with a dependency group installed; return the variables to use it.
+
+    Environments are shared by name: torch is installed once, in .nox/torch. A stamp
+    file lists what was installed, so a run whose requirements are there already
+    installs nothing (delete .nox/<name> to start that environment afresh).
+    """
+    venv = Path(".nox") / name
+    python = venv / "bin" / "python"
+    reqs = nox.project.dependency_groups(PYPROJECT, group)
+    stamp = venv / f"installed-{group}.txt"
+    want = "\n".join(reqs) + "\n"
+    if not (python.exists() and stamp.is_file() and stamp.read_text() == want):
+        uv = uv_binary()
+        if python.exists() and not fits_requires_python(venv):
+            session.log(f"{venv} has a Python older than requires-python: making it afresh")
+            shutil.rmtree(venv)
+        if not python.exists():
+            shutil.rmtree(venv, ignore_errors=True)
+            base = session_python(session, uv)
+            if uv:
+                session.run_install(uv, "venv", "-q", "-p", base, str(venv), external=True)
+            else:
+                session.run_install(base, "-m", "venv", str(venv), external=True)
+        if uv:
+            cmd = [uv, "pip", "install", "--python", str(python)]
+            session.run_install(*cmd, *reqs, env=uv_environment(), external=True)
+        else:
+            cmd = [str(python), "-m", "pip", "install", "--disable-pip-version-check"]
+            session.run_install(*cmd, *reqs, external=True)
+        stamp.write_text(want)
+    bindir = str(python.parent.resolve())
+    return {
+        **QUIET_ENV,
+        "VIRTUAL_ENV": str(venv.resolve()),
+        "PATH": bindir + os.pathsep + os.environ.get("PATH", ""),
+    }
+
+
+def run(session: nox.Session, env: dict[str, str], program: str, *args: str, **kw) -> None:
+    """session.run with the program from the environment that env (environment()) names."""
+    path = shutil.which(program, path=env["PATH"]) or program
+    session.run(path, *args, env={**env, **kw.pop("env", {})}, external=True, **kw)
+
+
+def torch_env(session: nox.Session) -> dict[str, str]:
+    return environment(session, "torch", "test")
+
+
+def docs_env(session: nox.Session, group: str = "docs") -> dict[str, str]:
+    return environment(session, "docs", group)
 
 
 def pinned(name: str) -> str:
@@ -42,15 +147,17 @@ def pinned(name: str) -> str:
 
 
 def newest(name: str) -> str:
-    """The newest release the package index serves."""
-    out = subprocess.run(
-        [sys.executable, "-m", "pip", "index", "versions", name],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PIP_CONSTRAINT": os.devnull},
-    ).stdout
-    return re.search(rf"{name} \(([^)]+)\)", out)[1]
+    """The newest release the package index serves (asked through a Python that has pip)."""
+    for python in (sys.executable, shutil.which("python3")):
+        done = subprocess.run(
+            [python or "python3", "-m", "pip", "index", "versions", name],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PIP_CONSTRAINT": os.devnull},
+        )
+        if done.returncode == 0:
+            return re.search(rf"{name} \(([^)]+)\)", done.stdout)[1]
+    raise RuntimeError(f"pip index versions {name} failed:\n{done.stderr}")
 
 
 @nox.session
@@ -63,15 +170,16 @@ def tests(session: nox.Session) -> None:
     options after --, e.g. ``nox -s tests -- -k autograd -n0``; on a GPU machine
     ``nox -s tests -- --device cuda``.
     """
-    install_group(session, "test")
-    session.run(
+    env = torch_env(session)
+    run(
+        session,
+        env,
         "pytest",
         "-n",
         WORKERS,
         "-m",
         "not site and not notebooks",
         *session.posargs,
-        env=QUIET_ENV,
     )
 
 
@@ -83,36 +191,38 @@ def record(session: nox.Session) -> None:
     never recorded and the run fails. ``nox -s record -- -k autograd`` records a subset;
     ``nox -s record -- --device cuda`` records the GPU outputs on a GPU machine.
     """
-    install_group(session, "test")
-    session.run(
+    env = torch_env(session)
+    run(
+        session,
+        env,
         "pytest",
         "tests/test_snippets.py",
         "--record",
         "-n",
         WORKERS,
         *session.posargs,
-        env=QUIET_ENV,
     )
 
 
-@nox.session
+@nox.session(default=False)
 def docs(session: nox.Session) -> None:
     """Build the site with ``mkdocs build --strict`` into site/ (no torch installed)."""
-    install_group(session, "docs")
-    session.run("mkdocs", "build", "--strict", *session.posargs, env=QUIET_ENV)
+    env = docs_env(session)
+    run(session, env, "mkdocs", "build", "--strict", *session.posargs)
 
 
 @nox.session
 def notebooks(session: nox.Session) -> None:
     """Generate every page's notebook (both languages) and execute it with nbclient."""
-    install_group(session, "test")
-    session.run(
+    env = torch_env(session)
+    run(
+        session,
+        env,
         "pytest",
         "tests/test_notebooks.py",
         "-p",
         "no:cacheprovider",
         *session.posargs,
-        env=QUIET_ENV,
     )
 
 
@@ -128,30 +238,33 @@ def site(session: nox.Session) -> None:
     (tests/search_queries.yaml) rank the right page. Screenshots go to
     .artifacts/screenshots/.
     """
-    install_group(session, "site")
-    session.run(
+    env = docs_env(session, "site")
+    run(
+        session,
+        env,
         "pytest",
         "tests/test_site.py",
         "tests/test_search.py",
         "-p",
         "no:cacheprovider",
         *session.posargs,
-        env=QUIET_ENV,
     )
 
 
 @nox.session(default=False)
 def offline(session: nox.Session) -> None:
     """Build a copy of the site that works opened from disk (file://) into site-offline/."""
-    install_group(session, "docs")
-    session.run(
+    env = docs_env(session)
+    run(
+        session,
+        env,
         "mkdocs",
         "build",
         "--strict",
         "--site-dir",
         "site-offline",
         *session.posargs,
-        env={**QUIET_ENV, "OFFLINE": "true"},
+        env={"OFFLINE": "true"},
     )
     session.log("open site-offline/index.html in a browser")
 
@@ -159,17 +272,17 @@ def offline(session: nox.Session) -> None:
 @nox.session(default=False)
 def serve(session: nox.Session) -> None:
     """Build the site and serve it at http://127.0.0.1:8000, rebuilding on changes."""
-    install_group(session, "docs")
-    session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs, env=QUIET_ENV)
+    env = docs_env(session)
+    run(session, env, "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs)
 
 
 @nox.session
 def lint(session: nox.Session) -> None:
     """Run ruff over the snippets, the tools, the tests and this file."""
-    install_group(session, "lint")
-    args = session.posargs or ["snippets", "tools", "tests", "noxfile.py", "conftest.py"]
-    session.run("ruff", "check", *args)
-    session.run("ruff", "format", "--check", "--diff", *args)
+    env = environment(session, "lint", "lint")
+    args = session.posargs or ["snippets", "tools", "tests", "noxfile.py", "conftest.py", "noxw"]
+    run(session, env, "ruff", "check", *args)
+    run(session, env, "ruff", "format", "--check", "--diff", *args)
 
 
 @nox.session(venv_backend="none")
@@ -242,17 +355,37 @@ def translations(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Time verification against its floor, the notebook way, and a cold site build.
+    """Time a fresh set-up, verification against its floor, the notebook way, a site build.
 
-    Runs ``nox -R -s tests`` (its venv reused, nothing installed) three times and
-    keeps the best, as timeit does, then tools/bench.py prints the four figures
-    and the two ratios.
+    Fresh set-up: a new clone of this checkout's HEAD (under .nox/, on the disk the
+    installer's cache is on) and ``python3 noxw --install-only``, i.e. every install
+    the default sessions need, nox and uv included (with the installer's cache as
+    this machine has it). Then ``nox -R -s tests`` (nothing installed) three times,
+    keeping the best, as timeit does; tools/bench.py prints the figures and ratios.
     """
-    install_group(session, "test")
+    env = torch_env(session)
+    clone = Path(".nox/bench-fresh-clone").resolve()
+    shutil.rmtree(clone, ignore_errors=True)
+    session.run("git", "clone", "--quiet", "--no-hardlinks", ".", str(clone), external=True)
+    python3 = shutil.which("python3") or sys.executable
+    start = time.perf_counter()
+    with session.chdir(clone):
+        session.run(python3, "noxw", "--install-only", external=True, silent=True)
+    setup = time.perf_counter() - start
+    shutil.rmtree(clone, ignore_errors=True)
+    session.log(f"fresh set-up (noxw --install-only in a new clone): {setup:.2f} s")
     runs = []
     for _ in range(3):
         start = time.perf_counter()
         session.run(sys.executable, "-m", "nox", "-R", "-s", "tests", external=True, silent=True)
         runs.append(time.perf_counter() - start)
     session.log("nox -s tests: " + ", ".join(f"{r:.2f} s" for r in runs))
-    session.run("python", "-m", "tools.bench", f"--tests-seconds={min(runs):.2f}", env=QUIET_ENV)
+    run(
+        session,
+        env,
+        "python",
+        "-m",
+        "tools.bench",
+        f"--tests-seconds={min(runs):.2f}",
+        f"--setup-seconds={setup:.2f}",
+    )

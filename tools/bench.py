@@ -1,8 +1,12 @@
 """Measure verification against its floor and against the notebook way.
 
-    python -m tools.bench --tests-seconds 12.3
+    python -m tools.bench --tests-seconds 12.3 [--setup-seconds 45.6]
 
-(``nox -s bench`` times ``nox -s tests`` itself and passes the figure in.)
+(``nox -s bench`` times a fresh set-up and ``nox -s tests`` itself and passes the
+figures in.)
+
+* fresh set-up: a new clone, ``python3 noxw --install-only`` (every install the
+  default sessions need, torch included, from the installer's cache);
 
 * floor: one Python start with ``import torch, torchvision`` (a fresh process,
   best of three), plus each snippet's own run time (measured inside the child that runs
@@ -71,6 +75,7 @@ def notebook_seconds(torch_home: str) -> tuple[float, int]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tests-seconds", type=float, required=True)
+    parser.add_argument("--setup-seconds", type=float)
     args = parser.parse_args()
 
     start_and_import = min(
@@ -91,7 +96,12 @@ def main() -> int:
             [sys.executable, "-m", "mkdocs", "build", "-q", "-d", out], cwd=ROOT, env=env
         )
 
-    rows = [
+    rows = (
+        []
+        if args.setup_seconds is None
+        else [("fresh set-up: new clone, noxw --install-only (installs)", args.setup_seconds)]
+    )
+    rows += [
         ("floor: python start + import torch, torchvision", start_and_import),
         (f"floor: the {count} snippets' own run time", snippets),
         ("floor (total)", floor),
