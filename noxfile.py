@@ -156,11 +156,13 @@ def serve(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Run ruff over the snippets, the tools, the tests and this file."""
+    """Run ruff over the code, and actionlint (with shellcheck) over .github/workflows."""
     install_group(session, "lint")
     args = session.posargs or ["snippets", "tools", "tests", "noxfile.py"]
     session.run("ruff", "check", *args)
     session.run("ruff", "format", "--check", "--diff", *args)
+    if not session.posargs:
+        session.run("actionlint", "-color=false")
 
 
 @nox.session(venv_backend="none")
