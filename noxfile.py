@@ -278,11 +278,13 @@ def serve(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Run ruff over the snippets, the tools, the tests and this file."""
+    """Run ruff over the code, and actionlint (with shellcheck) over .github/workflows."""
     env = environment(session, "lint", "lint")
     args = session.posargs or ["snippets", "tools", "tests", "noxfile.py", "conftest.py", "noxw"]
     run(session, env, "ruff", "check", *args)
     run(session, env, "ruff", "format", "--check", "--diff", *args)
+    if not session.posargs:
+        run(session, env, "actionlint", "-color=false")
 
 
 @nox.session(venv_backend="none")
