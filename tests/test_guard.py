@@ -115,9 +115,10 @@ def test_other_global_state_does_not_leak(site):
 
 def test_endless_loop_fails_after_the_time_limit_naming_snippet_and_line(site):
     site.add("spin", "print('start')\nx = 0\nwhile True:\n    x += 1\n", "start\n")
-    failure, _ = site.check("spin", timeout=0.3)
+    # 1.5 s: long enough for the forked child to reach the loop on a loaded machine.
+    failure, _ = site.check("spin", timeout=1.5)
     assert failure is not None
-    assert "snippets/t/spin.py:4: timed out after 0.3 s on line 4" in failure
+    assert "snippets/t/spin.py:4: timed out after 1.5 s on line 4" in failure
     assert "x += 1" in failure and "start" in failure  # the line, and the output until then
 
 

@@ -180,7 +180,10 @@ def test_code_blocks_have_copy_buttons_and_outputs_do_not(page, server):
 
 
 def search_for(page, term: str) -> list[str]:
-    """Type a query into Material's search box; return the results' paths, best first.
+    """Type a query into Material's search box; return the result pages, best first.
+
+    Material lists a page and then its matching sections, each as an item: a page
+    counts once, at its first item, as in tests/test_search.py's ranking.
 
     Playwright enters Chinese characters as inserted text, without the key events
     a real input method sends and Material listens to, so a key press follows.
@@ -200,9 +203,10 @@ def search_for(page, term: str) -> list[str]:
             )
         except Exception:  # noqa: BLE001 - retried, then reported below
             continue
-        return page.locator(".md-search-result__item > a").evaluate_all(
+        paths = page.locator(".md-search-result__item > a").evaluate_all(
             "els => els.map(e => new URL(e.href).pathname)"
         )
+        return list(dict.fromkeys(paths))
     raise AssertionError(f"searching {term!r} on {page.url} showed no results")
 
 

@@ -173,9 +173,9 @@ def required_packages(sources: list[str]) -> list[str]:
 def page_packages(site: Site, lang: str, page: Path) -> list[str]:
     """What ``pip install`` needs for the snippets a page shows."""
     files = dict.fromkeys(t.split(":")[0] for t in site.includes(site.docs / lang / page))
-    return required_packages(
-        [(site.root / f).read_text("utf-8") for f in files if f.endswith(".py")]
-    )
+    # A missing file is the page's error, which page_notebook reports with its line.
+    code = [site.root / f for f in files if f.endswith(".py") and (site.root / f).is_file()]
+    return required_packages([path.read_text("utf-8") for path in code])
 
 
 def write_all(root: Path, out_dir: Path, directory_urls: bool = True) -> list[Path]:
