@@ -36,8 +36,11 @@ imports torch.
 
 from __future__ import annotations
 
+import ast
+import builtins
 import io
 import json
+import keyword
 import re
 import sys
 import tokenize
@@ -55,9 +58,11 @@ LEGACY_RE = re.compile(r"^#\s*legacy:")
 SECTION_RE = re.compile(r"^#\s*-+8<-+\s+\[\s*(start|end)\s*:[^\]]*\]\s*$")
 PRAGMA_RE = re.compile(r"^#\s*(noqa\b|type:|fmt:|pragma\b)")
 CODING_RE = re.compile(r"^#.*coding[:=]\s*[-\w.]+")
-# Identical Chinese and English text is fine for a formula (dz/dx = 2x, = w, (2, 3) -> (2,)),
-# not for English words.
-ENGLISH_WORD_RE = re.compile(r"[A-Za-z]{3,}")
+# Identical Chinese and English text is fine for a formula or code (dz/dx = 2x, = w,
+# (2, 3) -> (2,), -> float32, x.grad, param -= lr * param.grad), not for English words:
+# 3+ letters, not part of an identifier or a dotted name, not a name the snippet's code
+# uses, not a Python builtin or keyword.
+ENGLISH_WORD_RE = re.compile(r"(?<![\w.])[A-Za-z]{3,}(?![\w.(])")
 
 
 @dataclass
@@ -256,6 +261,22 @@ def _usable(unit: Unit, zh: str | None) -> bool:
     return bool(zh) and _lines(zh) == len(unit.rows) and "\r" not in zh
 
 
+def _is_code(text: str) -> bool:
+    """A comment that is a Python statement with an operator (param -= lr * param.grad)."""
+    if not re.search(r"[-+*/=<>()\[\].]", text):
+        return False
+    try:
+        ast.parse(text)
+    except SyntaxError:
+        return False
+    return True
+
+
+def _code_names(source: str) -> set[str]:
+    names = {t.string for t in _tokens(source) if t.type == tokenize.NAME}
+    return names | set(dir(builtins)) | set(keyword.kwlist)
+
+
 def problems(snippet: Path) -> list[str]:
     """Everything wrong with a snippet's Chinese comments, one sentence each, naming the
     snippet (or .zh.yaml) file and line."""
@@ -264,10 +285,13 @@ def problems(snippet: Path) -> list[str]:
     path = yaml_path(snippet)
     if not path.exists():
         hint = f"{_show(path)} is missing; run: python -m tools.zh_comments scaffold {rel}"
-        return [f"{rel}:{u.line}: comment has no Chinese translation ({hint}): {u.en!r}" for u in units]
+        return [
+            f"{rel}:{u.line}: comment has no Chinese translation ({hint}): {u.en!r}" for u in units
+        ]
     translation = load(path)
     found = list(translation.problems)
     mapping = translation.mapping()
+    code_names = _code_names(snippet.read_text("utf-8"))
     for unit in units:
         zh = mapping.get(unit.en)
         where = f"{rel}:{unit.line}"
@@ -285,8 +309,10 @@ def problems(snippet: Path) -> list[str]:
             )
         elif "\r" in zh:
             found.append(f"{where}: the Chinese text holds a carriage return: {unit.en!r}")
-        elif zh == unit.en and ENGLISH_WORD_RE.search(zh):
-            found.append(f"{where}: the 'Chinese' text is the English one, untranslated: {unit.en!r}")
+        elif zh == unit.en and not _is_code(zh) and set(ENGLISH_WORD_RE.findall(zh)) - code_names:
+            found.append(
+                f"{where}: the 'Chinese' text is the English one, untranslated: {unit.en!r}"
+            )
     present = {u.en for u in units}
     for entry in translation.entries:
         if entry.en not in present:
