@@ -243,7 +243,8 @@ def drift(session: nox.Session) -> None:
 
 @nox.session(venv_backend="none")
 def translations(session: nox.Session) -> None:
-    """List zh/en page pairs where one language's file changed in git after the other's."""
+    """List zh/en page pairs where one language's file changed in git after the other's,
+    and snippets changed after their Chinese comments (<name>.zh.yaml)."""
     session.run(sys.executable, "-m", "tools.translation_status")
 
 

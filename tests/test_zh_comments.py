@@ -258,3 +258,40 @@ def test_chinese_pages_include_the_variants(tmp_path):
     assert RAW_LINK_RE.sub(lambda m: f"{m[1]}.zh.py{m[2]}", html) == (
         '<span class="filename"><a href="../snippets/t/demo.zh.py">t/demo.py</a></span>'
     )
+
+
+# ---- translation status ---------------------------------------------------------------
+
+
+def test_translation_status_lists_chinese_comments_older_than_their_code(tmp_path):
+    import subprocess
+
+    from tools.translation_status import stale_comments
+
+    def git(*args):
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+            cwd=tmp_path,
+            check=True,
+            capture_output=True,
+        )
+
+    snippet = write(tmp_path)
+    (tmp_path / "snippets/t/bare.py").write_text("x = 1  # one\n")
+    (tmp_path / "snippets/t/plain.py").write_text("x = 1\n")
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-qm", "all")
+    assert stale_comments(tmp_path) == [
+        "snippets/t/bare.py has comments but no Chinese comments "
+        "(snippets/t/bare.zh.yaml is missing)"
+    ]
+    snippet.write_text(SNIPPET.replace("math.pi", "math.e"), "utf-8")
+    git("commit", "-qam", "code only")
+    lines = stale_comments(tmp_path)
+    assert (
+        lines[1].startswith("snippets/t/demo.zh.yaml (commit")
+        and "snippets/t/demo.py (commit" in lines[1]
+    )
+    zc.yaml_path(snippet).write_text(TRANSLATED + "\n", "utf-8")
+    assert len(stale_comments(tmp_path)) == 1  # uncommitted counts as newest

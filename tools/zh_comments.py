@@ -31,7 +31,7 @@ English text maps to one Chinese text wherever it occurs.
     python -m tools.zh_comments stats                 # snippets and comment lines covered
 
 PATH is a snippet file or a folder of snippets (default: every snippet). Nothing here
-imports torch.
+imports torch; reading comments (comment_units) needs only the standard library.
 """
 
 from __future__ import annotations
@@ -47,8 +47,6 @@ import tokenize
 import types
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
 
 SUFFIX = ".zh.yaml"
 VARIANT_SUFFIX = ".zh.py"  # the Chinese variant's name in the built site
@@ -164,6 +162,8 @@ def comment_units(source: str) -> list[Unit]:
 
 def load(path: Path) -> Translation:
     """Read a .zh.yaml file; format problems are collected, not raised."""
+    import yaml  # here: tools/translation_status.py reads comments with the standard library
+
     result = Translation(path)
     rel = _show(path)
     try:
@@ -200,6 +200,8 @@ def load(path: Path) -> Translation:
 
 
 def _reads_back(candidate: str, text: str) -> bool:
+    import yaml
+
     try:
         return yaml.safe_load(f"k: {candidate}") == {"k": text}
     except yaml.YAMLError:
