@@ -10,6 +10,7 @@ import pytest
 
 from tools.notebooks import write_all
 from tools.pytest_snippets import ROOT
+from tools.zh_comments import code_tokens
 
 pytestmark = pytest.mark.notebooks
 
@@ -26,7 +27,10 @@ def test_every_concept_page_has_a_notebook_in_both_languages(notebooks):
     assert len(pages) >= 10
     for stem in pages:
         zh, en = notebooks[("zh", stem)], notebooks[("en", stem)]
-        code = [[c.source for c in nb.cells if c.cell_type == "code"] for nb in (zh, en)]
+        # The zh cells carry the Chinese comments (tools/zh_comments.py): same tokens otherwise.
+        code = [
+            [code_tokens(c.source) for c in nb.cells if c.cell_type == "code"] for nb in (zh, en)
+        ]
         assert code[0] == code[1], f"{stem}: zh and en notebooks run different code"
         assert code[0], f"{stem}: no code cells"
         for nb in (zh, en):

@@ -179,6 +179,33 @@ def test_code_blocks_have_copy_buttons_and_outputs_do_not(page, server):
     assert page.locator(f".snippet-output {copy}:visible").count() == 0
 
 
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_copy_button_and_raw_link_give_the_pages_language(browser, server, built_site, prefix):
+    """A Chinese page's code block copies, and its title links to, the snippet with Chinese
+    comments (<name>.zh.py, tools/zh_comments.py); an English page's, the snippet itself."""
+    from tools.zh_comments import zh_source
+
+    snippet = ROOT / "snippets/autograd/scalar_backward.py"
+    expected = snippet.read_text("utf-8") if prefix else zh_source(snippet)
+    assert ("叶子节点" in expected) != bool(prefix)
+    raw_name = "scalar_backward.py" if prefix else "scalar_backward.zh.py"
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/{prefix}autograd/", wait_until="networkidle")
+        block = page.locator(".highlight", has=page.locator(f'.filename a[href$="/{raw_name}"]'))
+        assert block.count() == 1
+        href = block.locator(".filename a").get_attribute("href")
+        raw = page.evaluate("url => fetch(url).then(r => r.text())", href)
+        assert raw == expected
+        block.hover()
+        block.locator('[data-md-type="copy"]').click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.strip() == expected.strip()
+    finally:
+        context.close()
+
+
 def search_for(page, term: str) -> list[str]:
     """Type a query into Material's search box; return the result pages, best first.
 

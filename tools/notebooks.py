@@ -4,7 +4,7 @@ code cell carrying its recorded output.
     python -m tools.notebooks OUT_DIR     # writes OUT_DIR/<lang>/<page>.ipynb
 
 Notebooks are generated from the same pages, snippets and recorded outputs as the
-site (never edited by hand). A snippet that declares ``# legacy: raises ...`` gets
+site (never edited by hand); Chinese notebooks carry the snippets' Chinese variants. A snippet that declares ``# legacy: raises ...`` gets
 the ``raises-exception`` cell tag, so executing the notebook expects its error.
 """
 
@@ -28,6 +28,7 @@ from tools.site_pages import (
     Site,
 )
 from tools.snippet_runner import legacy_declarations
+from tools.zh_comments import zh_source
 
 ANCHOR_RE = re.compile(r"\s*\{\s*#([\w-]+)\s*\}\s*$")
 ADMONITION_RE = re.compile(r'^(?:!!!|\?\?\?\+?)\s*([\w-]+)(?:\s+"([^"]*)")?\s*$')
@@ -112,7 +113,7 @@ def page_notebook(
             if cells and cells[-1].cell_type == "code" and cells[-1].metadata["snippet"] == name:
                 continue  # a further section of the snippet already in the cell
             flush()
-            cells.append(_code_cell(site.root, snippet))
+            cells.append(_code_cell(site.root, snippet, lang))
     flush()
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata.update(
@@ -122,8 +123,9 @@ def page_notebook(
     return nb
 
 
-def _code_cell(root: Path, snippet: Path) -> nbformat.NotebookNode:
-    source = snippet.read_text("utf-8")
+def _code_cell(root: Path, snippet: Path, lang: str = "en") -> nbformat.NotebookNode:
+    # Chinese notebooks carry the snippet with its Chinese comments (tools/zh_comments.py).
+    source = zh_source(snippet) if lang == "zh" else snippet.read_text("utf-8")
     code = "\n".join(
         line for line in source.splitlines() if not SECTION_MARKER_RE.match(line)
     ).rstrip("\n")

@@ -1,9 +1,12 @@
-"""List zh/en page pairs where one language was committed after the other.
+"""List zh/en page pairs where one language was committed after the other, and
+snippets whose Chinese comments (<name>.zh.yaml) are older than their code.
 
     python -m tools.translation_status
 
 A page whose last commit is newer in one language than in the other may need its
-translation updated. Uncommitted changes count as newest. Needs only git and the standard library. Prints one line per
+translation updated; so may a snippet's Chinese comments when the snippet was
+committed after its .zh.yaml (tools/zh_comments.py; the tests already fail on a
+comment without a Chinese counterpart, this lists the ones that may be out of date). Uncommitted changes count as newest. Needs only git and the standard library. Prints one line per
 such pair, or a line saying that every pair is in step. Always exits 0: this is
 a list to read, not a check (the structure test already fails on pairs whose
 snippets, anchors or admonitions differ).
@@ -54,9 +57,52 @@ def stale_pairs(root: Path) -> list[str]:
     return lines
 
 
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def stale_comments(root: Path) -> list[str]:
+    """Snippets changed after their Chinese comments, or with comments and no .zh.yaml.
+
+    "After" is by history, not by clock: a snippet commit that comes after the
+    .zh.yaml's last commit (two commits in the same second are still ordered).
+    Uncommitted changes count as newest.
+    """
+    from tools.zh_comments import comment_units, yaml_path
+
+    lines = []
+    for snippet in sorted((root / "snippets").rglob("*.py")):
+        rel, zh = snippet.relative_to(root), yaml_path(snippet).relative_to(root)
+        if not (root / zh).exists():
+            if comment_units(snippet.read_text("utf-8")):
+                lines.append(f"{rel} has comments but no Chinese comments ({zh} is missing)")
+            continue
+        if _git(root, "status", "--porcelain", "--", str(zh)):
+            continue  # the Chinese comments are being edited: newest
+        _, described = last_change(root, zh)
+        if _git(root, "status", "--porcelain", "--", str(rel)):
+            lines.append(f"{zh} ({described}) is older than {rel} (uncommitted changes)")
+            continue
+        since = _git(root, "log", "-1", "--format=%H", "--", str(zh))
+        newer = _git(root, "log", "-1", "--format=%h %cs", f"{since}..HEAD", "--", str(rel))
+        if newer:
+            commit, day = newer.split()
+            lines.append(f"{zh} ({described}) is older than {rel} (commit {commit} on {day})")
+    return lines
+
+
 def main() -> int:
-    lines = stale_pairs(Path.cwd())
+    root = Path.cwd()
+    lines = stale_pairs(root)
     print("\n".join(lines) if lines else "every zh/en page pair was last changed together")
+    comments = stale_comments(root)
+    print(
+        "\n".join(comments)
+        if comments
+        else "every snippet's Chinese comments were changed with or after its code"
+    )
     return 0
 
 

@@ -3,6 +3,8 @@
 * recorded_note.py: the "recorded with" note under each title, CPU/CUDA output tabs,
   folded long outputs;
 * raw_snippets.py: code block titles link to the raw snippet file, copied into the site;
+* zh_comments.py: Chinese pages (their code blocks, copy buttons and raw-file links) show
+  the snippets with Chinese comments (tools/zh_comments.py);
 * notebooks.py: every page's generated Jupyter notebook (rendered by mkdocs-jupyter);
 * search_split.py: one search index per language (mkdocs-static-i18n merges them);
 * theme_material.py: everything that depends on Material for MkDocs' internals (its page
