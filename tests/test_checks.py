@@ -450,3 +450,22 @@ def test_sys_exit_with_an_error_code_fails_the_snippet_not_the_session(fixture_s
     assert "snippets/t/exits.py:4" in failure
     fixture_site.add("done", "import sys\n\nprint('bye')\nsys.exit(0)\n", "bye\n")
     assert fixture_site.check("done") == (None, "ok")
+
+
+def test_recorded_note_gives_each_environment_once_with_its_dates(fixture_site):
+    from tools.hooks.recorded_note import recorded_note
+
+    fixture_site.add("a", "print(1)\n", "1\n")
+    fixture_site.add("b", "print(2)\n", "2\n")
+    page = "# Page\n\n" + "\n".join(
+        (fixture_site.root / f"docs/en/{n}.md").read_text().split("\n", 1)[1] for n in "ab"
+    )
+    data = manifest.load(fixture_site.root)
+    data["t/a.py"]["cpu"] = {**data["t/a.py"]["cpu"], "recorded": "2026-01-01"}
+    data["t/b.py"]["cpu"] = {**data["t/b.py"]["cpu"], "recorded": "2026-02-01"}
+    note = recorded_note(page, data, "en", "docs/en/page.md")
+    assert note.count("PyTorch ") == 1 and "2026-01-01 – 2026-02-01" in note, note
+    data["t/b.py"]["cpu"] = {**data["t/b.py"]["cpu"], "torch": "9.9.9"}
+    note = recorded_note(page, data, "en", "docs/en/page.md")
+    assert note.count("PyTorch ") == 2 and "PyTorch 9.9.9" in note, note
+    assert "–" not in note

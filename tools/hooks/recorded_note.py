@@ -23,7 +23,6 @@ from tools.hooks.common import page_language  # noqa: E402
 from tools.manifest import load as load_manifest  # noqa: E402
 from tools.site_pages import (  # noqa: E402
     CUDA_OUTPUT_SUFFIX,
-    INCLUDE_RE,
     OUTPUT_SUFFIX,
     USES_DEVICE_RE,
     scan_page,
@@ -57,28 +56,31 @@ TEXT = {
 }
 
 
-def _describe(entry: dict) -> str:
+def _environment(entry: dict) -> str:
     return (
         f"PyTorch {entry['torch']} · torchvision {entry['torchvision']} · "
-        f"Python {entry['python']} · {entry['device_name']} · {entry['recorded']}"
+        f"Python {entry['python']} · {entry['device_name']}"
     )
 
 
 def recorded_note(
     markdown: str, manifest: dict, lang: str, page_path: str, directory_urls: bool = True
 ) -> str | None:
-    """The admonition for a page's markdown, or None when it shows no snippet."""
+    """The admonition for a page's markdown, or None when it shows no snippet.
+
+    One line per environment the page's outputs were recorded in, with the dates
+    of its recordings (one date, or the first and the last).
+    """
     snippets = [
-        target
-        for line in markdown.splitlines()
-        if (m := INCLUDE_RE.match(line))
-        and (target := m["target"].split(":")[0]).startswith("snippets/")
-        and target.endswith(".py")
+        target.split(":")[0]
+        for fence in scan_page(markdown, page_path)
+        for target in fence.targets
+        if target.startswith("snippets/") and target.split(":")[0].endswith(".py")
     ]
     if not snippets:
         return None
-    seen: dict[str, None] = {}
-    for target in snippets:
+    dates: dict[str, set[str]] = {}
+    for target in dict.fromkeys(snippets):
         name = PurePosixPath(target).relative_to("snippets").as_posix()
         entry = manifest.get(name, {}).get("cpu")
         if entry is None:
@@ -89,7 +91,11 @@ def recorded_note(
                 target,
             )
             continue
-        seen[_describe(entry)] = None
+        dates.setdefault(_environment(entry), set()).add(entry["recorded"])
+    seen = [
+        f"{env} · {min(days)}" + (f" – {max(days)}" if len(days) > 1 else "")
+        for env, days in dates.items()
+    ]
     text = TEXT.get(lang, TEXT["en"])
     lines = "\n".join(f"    {line}  " for line in seen)
     stem = PurePosixPath(page_path).stem
@@ -157,10 +163,9 @@ def on_page_markdown(markdown, page, config, files):
     root = Path(config.config_file_path).parent
     manifest = load_manifest(root)
     where = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    # The note reads the page as written; output_blocks then wraps outputs in tabs/folds.
+    note = recorded_note(markdown, manifest, page_language(page), where, config.use_directory_urls)
     markdown = output_blocks(markdown, manifest, root, page_language(page), where)
-    note = recorded_note(
-        markdown, manifest, page_language(page), page.file.src_uri, config.use_directory_urls
-    )
     if note is None:
         return markdown
     title = H1_RE.search(markdown)
