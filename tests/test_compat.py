@@ -224,7 +224,7 @@ def test_reference_table_lists_failures_first_lines():
     data = made_up({"a.py": ["fails", "same", "same", "same", "same", "same"]})
     text = compat_note.table(data, "en")
     assert "| a.py | ✗ | ✓ | ✓ | ✓ | ✓ | ✓ |" in text
-    assert "- a.py, torch 2.0.1: <code>AttributeError: x</code>" in text
+    assert "- a.py, torch 2.0.1 ✗ <code>AttributeError: x</code>" in text
 
 
 def test_notes_go_after_each_snippets_last_block():

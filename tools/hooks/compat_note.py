@@ -43,7 +43,7 @@ TEXT = {
         "legend": "✓ 输出相同　≈ 能运行，输出不同　⚠ 能运行，有警告　✗ 报错　? 无结果　"
         "（本站输出录制于 {pinned}）",
         "header": "测试了 {n} 个 torch 版本（Python {python}，{date}）：{versions}。",
-        "fails": "报错的第一行",
+        "fails": "报错（✗）和警告（⚠）的第一行",
         "no_data": "还没有兼容性数据：运行 `nox -s compat` 生成 snippets/compat.json。",
         "per_version": "每个版本上能运行的代码数（共 {n} 段）",
         "version": "torch 版本",
@@ -65,7 +65,7 @@ TEXT = {
         "legend": "✓ same output · ≈ runs, different output · ⚠ runs, warns · ✗ fails · "
         "? no result (the site's outputs are recorded with {pinned})",
         "header": "{n} torch releases tested (Python {python}, {date}): {versions}.",
-        "fails": "First line of each failure",
+        "fails": "First line of each failure (✗) and warning (⚠)",
         "no_data": "No compatibility data yet: `nox -s compat` writes snippets/compat.json.",
         "per_version": "Snippets that run on each release ({n} in all)",
         "version": "torch release",
@@ -180,13 +180,14 @@ def table(data: dict | None, lang: str) -> str:
         for v in versions:
             cell = cells.get(v, {"result": compat.NO_RESULT})
             row.append(SYMBOL.get(cell["result"], "?"))
-            if cell["result"] == "fails":
-                failures.append((name, v, cell.get("reason", "")))
+            if cell["result"] in ("fails", "warns"):
+                failures.append((name, v, cell))
         out.append(f"| {name} | " + " | ".join(row) + " |")
     if failures:
         out += ["", f"**{text['fails']}**", ""]
-        for name, v, reason in failures:
-            out.append(f"- {name}, torch {v}: <code>{html.escape(reason)}</code>")
+        for name, v, cell in failures:
+            reason = html.escape(cell.get("reason", ""))
+            out.append(f"- {name}, torch {v} {SYMBOL[cell['result']]} <code>{reason}</code>")
     return "\n".join(out)
 
 
