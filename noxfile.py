@@ -294,6 +294,23 @@ def lint(session: nox.Session) -> None:
         run(session, env, "actionlint", "-color=false")
 
 
+def external(session: nox.Session):
+    """session.run for programs outside nox's environments (the engine's runner)."""
+
+    def run(*args, **kw):
+        return session.run(*args, external=True, **kw)
+
+    return run
+
+
+def test_requirements_but_torch() -> list[str]:
+    return [
+        r
+        for r in nox.project.dependency_groups(PYPROJECT, "test")
+        if not r.startswith(("torch==", "torchvision=="))
+    ]
+
+
 @nox.session(venv_backend="none")
 def drift(session: nox.Session) -> None:
     """Run every snippet on several torch/torchvision versions and print one drift table.
@@ -301,59 +318,155 @@ def drift(session: nox.Session) -> None:
     Default pairs: the pinned versions and the newest release on the package index.
     Other pairs as posargs, TORCH/TORCHVISION: ``nox -s drift -- 2.13.0/0.28.0``
     (``pinned`` and ``latest`` name the defaults). Each pair gets its own virtual
-    environment under .nox/drift/; the version cap some machines set through a pip
-    constraint file is lifted for these environments only (PIP_CONSTRAINT=/dev/null).
+    environment under .nox/drift/ (kept for the next run), made by the engine it
+    shares with ``compat`` (tools/version_envs.py); the version cap some machines set
+    through a pip constraint file is lifted for these environments only.
     The table is printed and written to .artifacts/drift/report.md; the session fails
     on any drift: changed output, new warning, error, or a legacy API that changed.
     """
+    from tools.version_envs import make_env, numpy_spec, run_snippets
+
     pairs = session.posargs or ["pinned", "latest"]
-    others = [
-        r
-        for r in nox.project.dependency_groups(PYPROJECT, "test")
-        if not r.startswith(("torch==", "torchvision=="))
-    ]
     reports = Path(".artifacts/drift")
     shutil.rmtree(reports, ignore_errors=True)
     runs = []
-    for pair in pairs:
-        if pair == "pinned":
+    for name in pairs:
+        if name == "pinned":
             torch, vision = pinned("torch"), pinned("torchvision")
-        elif pair == "latest":
-            torch, vision = newest("torch"), ""  # pip picks the matching torchvision
+        elif name == "latest":
+            torch, vision = newest("torch"), ""  # the resolver picks the matching torchvision
         else:
-            torch, _, vision = pair.partition("/")
+            torch, _, vision = name.partition("/")
+        pair = {"torch": torch, "torchvision": vision, "numpy": numpy_spec(torch)}
         venv = Path(".nox/drift") / f"torch-{torch}"
-        python = venv / "bin" / "python"
-        if not python.exists():
-            session.run(sys.executable, "-m", "venv", str(venv))
-        session.run(
-            str(python),
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            *others,
-            f"torch=={torch}",
-            f"torchvision=={vision}" if vision else "torchvision",
-            env={"PIP_CONSTRAINT": os.devnull},
-        )
-        run = reports / f"torch-{torch}.jsonl"
-        session.run(
-            str(python),
-            "-m",
-            "pytest",
-            "tests/test_snippets.py",
-            "-q",
-            "-n",
-            WORKERS,
-            "-p",
-            "no:cacheprovider",
-            f"--drift-report={run}",
-            env=QUIET_ENV,
-            success_codes=[0, 1],
-        )
-        runs.append(str(run))
+        python = make_env(external(session), venv, pair, test_requirements_but_torch())
+        report = reports / f"torch-{torch}.jsonl"
+        run_snippets(external(session), python, report, workers=WORKERS, env=QUIET_ENV)
+        runs.append(str(report))
     session.run(sys.executable, "-m", "tools.drift_report", str(reports / "report.md"), *runs)
+
+
+COMPAT_STATE = Path(".artifacts/compat")
+
+
+@nox.session(venv_backend="none", default=False)
+def compat(session: nox.Session) -> None:
+    """Run every snippet on a list of torch releases and write snippets/compat.json.
+
+    Default list (tools/version_envs.py plan()): every other minor release from the
+    oldest this Python can install, plus the pinned and the newest, each with its
+    torchvision and a NumPy it supports. Other pairs as posargs, TORCH/TORCHVISION.
+    The same engine as ``drift``: one environment at a time under .nox/compat/, made
+    without the installer's cache and removed after its run (while the next one
+    installs), so disk stays bounded: one release's environment (~6 GB), two at most.
+    Resumable: each release's results stay in .artifacts/compat/ (torch-X.jsonl, and
+    torch-X.done once complete) until a run has covered every release; a run that
+    stops continues where it was, with the same list. The data file is rewritten after
+    every release (tools/compat.py writes it; the pages' recorded outputs are never
+    touched). Snippets run one at a time, niced (COMPAT_WORKERS, COMPAT_NICE change
+    that). About 5 min per release, most of it the download.
+    """
+    import json
+    import threading
+
+    from tools.version_envs import dir_size, index_versions, make_env, plan, run_snippets
+
+    state = COMPAT_STATE
+    state.mkdir(parents=True, exist_ok=True)
+    plan_file = state / "plan.json"
+    if session.posargs:
+        pairs = []
+        for arg in session.posargs:
+            torch, _, vision = arg.partition("/")
+            pairs.append({"torch": torch, "torchvision": vision, "numpy": ""})
+    elif plan_file.exists():
+        pairs = json.loads(plan_file.read_text())
+        session.log(f"resuming the run planned in {plan_file}")
+    else:
+        pairs = plan(
+            index_versions("torch"),
+            index_versions("torchvision"),
+            pinned("torch"),
+            pinned("torchvision"),
+        )
+    plan_file.write_text(json.dumps(pairs, indent=1) + "\n")
+    session.log("releases: " + ", ".join(p["torch"] for p in pairs))
+
+    usage = {"start": shutil.disk_usage(".").used, "peak": 0}
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.wait(2):
+            usage["peak"] = max(usage["peak"], shutil.disk_usage(".").used - usage["start"])
+
+    threading.Thread(target=watch, daemon=True).start()
+    started = time.monotonic()
+    run = external(session)
+    workers = os.environ.get("COMPAT_WORKERS", "1")
+    nice = int(os.environ.get("COMPAT_NICE", "10"))
+    reports = []
+    removing: list[threading.Thread] = []
+
+    def remove_later(venv: Path) -> None:
+        """Remove an environment while the next one installs (at most one at a time)."""
+        for thread in removing:
+            thread.join()
+        trash = venv.with_name(venv.name + ".removing")
+        shutil.rmtree(trash, ignore_errors=True)
+        venv.rename(trash)
+        thread = threading.Thread(target=shutil.rmtree, args=(trash, True))
+        thread.start()
+        removing[:] = [thread]
+
+    for leftover in Path(".nox/compat").glob("*.removing"):
+        shutil.rmtree(leftover, ignore_errors=True)  # from a run that stopped
+    try:
+        for pair in pairs:
+            torch = pair["torch"]
+            report = state / f"torch-{torch}.jsonl"
+            done = report.with_suffix(".done")
+            reports.append(str(report))
+            if done.exists():
+                session.log(f"torch {torch}: done in an earlier run")
+                continue
+            report.unlink(missing_ok=True)
+            venv = Path(".nox/compat") / f"torch-{torch}"
+            begin = time.monotonic()
+            python = make_env(run, venv, pair, test_requirements_but_torch(), False, True)
+            size = dir_size(venv)
+            numpy = subprocess.run(
+                [str(python), "-c", "import numpy; print(numpy.__version__)"],
+                capture_output=True,
+                text=True,
+            ).stdout.strip()
+            run_snippets(run, python, report, workers=workers, nice=nice, env=QUIET_ENV)
+            remove_later(venv)
+            Path(f"{report}.lock").unlink(missing_ok=True)
+            info = {
+                **pair,
+                "numpy": numpy,
+                "seconds": round(time.monotonic() - begin),
+                "env_bytes": size,
+            }
+            done.write_text(json.dumps(info) + "\n")
+            session.log(f"torch {torch}: {info['seconds']} s, environment {size / 1e9:.1f} GB")
+            session.run(sys.executable, "-m", "tools.compat", "write", pinned("torch"), *reports)
+    finally:
+        for thread in removing:
+            thread.join()
+        stop.set()
+        session.log(
+            f"this run: {time.monotonic() - started:.0f} s wall, "
+            f"peak disk use {usage['peak'] / 1e9:.1f} GB above its start"
+        )
+    session.run(sys.executable, "-m", "tools.compat", "write", pinned("torch"), *reports)
+    history = Path(".artifacts/compat-runs.jsonl")
+    with history.open("a") as log:
+        log.write(
+            json.dumps([json.loads(Path(r).with_suffix(".done").read_text()) for r in reports])
+            + "\n"
+        )
+    shutil.rmtree(state)  # every release is in the data file now
 
 
 @nox.session(venv_backend="none")

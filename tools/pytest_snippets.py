@@ -233,25 +233,42 @@ def check_example(
 
 
 def classify(example: Example, run: Run) -> dict:
-    """How a snippet fares on the installed versions, for the drift table.
+    """How a snippet fares on the installed versions, for the drift table and compat data.
 
     ``error``: it crashed, ran out of time, or raised what it does not declare;
     ``new warning``: a warning it does not declare; ``legacy changed``: a declared
     legacy warning or error no longer happens (or another error happens instead);
-    ``output changed``: it ran as declared but prints something else.
+    ``output changed``: it ran as declared but prints something else. ``line`` is
+    the one-line reason (an error's ``Category: message``), ``raised`` whether an
+    error the snippet does not declare ended it.
     """
     code = run.code_lines
+    error = run.error
+    unexpected_error = error is not None and not (run.legacy["raises"] & error.kinds)
+    raised = {"raised": bool(run.crash or unexpected_error)}
+    if error is not None and unexpected_error:
+        first = error.message.strip().splitlines()[0] if error.message.strip() else ""
+        error_line = f"{error.category}: {first}".strip()
     if run.crash:
-        return {"status": "error", "detail": "\n\n".join(run.problems)}
-    unexpected_error = run.error is not None and not (run.legacy["raises"] & run.error.kinds)
+        line = run.crash.strip().splitlines()[0] if run.crash.strip() else "crashed"
+        return {"status": "error", "detail": "\n\n".join(run.problems), "line": line, **raised}
     if unexpected_error and not run.legacy["raises"]:
-        detail = run.error.describe(example.snippet, code) + "\n" + run.error.traceback
-        return {"status": "error", "detail": detail}
+        detail = error.describe(example.snippet, code) + "\n" + error.traceback
+        return {"status": "error", "detail": detail, "line": error_line, **raised}
     warnings_ = [p for p in run.problems if p.startswith("unexpected warning")]
     if warnings_:
-        return {"status": "new warning", "detail": "\n".join(warnings_)}
+        event = next(w for w in run.warnings if not (run.legacy["warns"] & w.kinds))
+        first = event.message.strip().splitlines()[0] if event.message.strip() else ""
+        line = f"{event.category}: {first}".strip()
+        return {"status": "new warning", "detail": "\n".join(warnings_), "line": line, **raised}
     if run.problems:
-        return {"status": "legacy changed", "detail": "\n".join(run.problems)}
+        line = error_line if unexpected_error else run.problems[0].splitlines()[0]
+        return {
+            "status": "legacy changed",
+            "detail": "\n".join(run.problems),
+            "line": line,
+            **raised,
+        }
     expected = example.expected or ""
     mismatch = compare(expected, run.output)
     if mismatch is not None:
@@ -259,8 +276,10 @@ def classify(example: Example, run: Run) -> dict:
             "status": "output changed",
             "detail": f"{_first_difference(example, run, mismatch.line).strip()}\n"
             f"{mismatch.reason}\n{diff(expected, run.output, example.output_file.as_posix())}",
+            "line": mismatch.reason.strip().splitlines()[0] if mismatch.reason.strip() else "",
+            **raised,
         }
-    return {"status": "ok", "detail": ""}
+    return {"status": "ok", "detail": "", "line": "", **raised}
 
 
 def append_drift(path: Path, example: Example, env: dict, result: dict) -> None:

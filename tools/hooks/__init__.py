@@ -2,6 +2,8 @@
 
 * recorded_note.py: the "recorded with" note under each title, CPU/CUDA output tabs,
   folded long outputs;
+* compat_note.py: under every snippet, which torch releases it runs on (snippets/compat.json);
+  the compat reference page's table and the home page's supported range;
 * raw_snippets.py: code block titles link to the raw snippet file, copied into the site;
 * zh_comments.py: Chinese pages (their code blocks, copy buttons and raw-file links) show
   the snippets with Chinese comments (tools/zh_comments.py);
