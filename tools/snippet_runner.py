@@ -72,6 +72,7 @@ from pathlib import Path
 LEGACY_RE = re.compile(r"^#\s*legacy:\s*(warns|raises)\s+([\w.]+)\s*$", re.MULTILINE)
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")
 DEFAULT_TIMEOUT = 60.0
+MPL_BACKEND = "module://tools.mpl_backend"
 TIMEOUT_ENV = "SNIPPET_TIMEOUT"
 # After the time limit: how long the child's faulthandler gets to write its traceback.
 DUMP_GRACE = 2.0
@@ -114,6 +115,8 @@ class Run:
     # Why the snippet's process ended early (time limit, signal, os._exit), if it did.
     crash: str | None = None
     legacy: dict[str, set[str]] = field(default_factory=lambda: {"warns": set(), "raises": set()})
+    # What it drew with matplotlib: per figure {'data': ..., 'svg': bytes} (tools/figures.py).
+    figures: list[dict] = field(default_factory=list)
 
     @property
     def code_lines(self) -> list[str]:
@@ -365,6 +368,7 @@ def run_snippet(path: Path, root: Path, timeout: float | None = None) -> Run:
         payload.get("error"),
         payload.get("seconds", 0.0),
         legacy=declared,
+        figures=payload.get("figures", []),
     )
     if data is None:
         line = _dump_line(dump, filename)
@@ -628,6 +632,8 @@ def _execute(
     sys.argv = [path.name]
     sys.stdout, sys.stderr = stdout, stderr
     os.chdir(workdir)
+    # plt.show() records the figures instead of opening a window (tools/mpl_backend.py).
+    os.environ["MPLBACKEND"] = MPL_BACKEND
     error: Event | None = None
     warnings.simplefilter("always")
     warnings.showwarning = on_warning
@@ -642,4 +648,16 @@ def _execute(
         if declared["raises"] & error.kinds:
             stdout.write(error.traceback)
     seconds = time.perf_counter() - started
-    return {"events": events, "error": error, "regions": regions, "seconds": seconds}
+    figures: list[dict] = []
+    if "matplotlib.pyplot" in sys.modules:
+        from tools import mpl_backend
+
+        mpl_backend.collect()  # figures still open at the end count too
+        figures = mpl_backend.SHOWN
+    return {
+        "events": events,
+        "error": error,
+        "regions": regions,
+        "seconds": seconds,
+        "figures": figures,
+    }
