@@ -3,6 +3,7 @@
 * recorded_note.py: the "recorded with" note under each title, CPU/CUDA output tabs,
   folded long outputs;
 * raw_snippets.py: code block titles link to the raw snippet file, copied into the site;
+* figures.py: a snippet's recorded figures (SVG) shown under its code, with alt text;
 * zh_comments.py: Chinese pages (their code blocks, copy buttons and raw-file links) show
   the snippets with Chinese comments (tools/zh_comments.py);
 * notebooks.py: every page's generated Jupyter notebook (rendered by mkdocs-jupyter);
