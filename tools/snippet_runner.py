@@ -161,6 +161,20 @@ def prepare_parent(workers: int = 1) -> None:
         import torch
     _PARENT["threads"] = max(1, torch.get_num_threads() // max(1, workers))
     torch.set_num_threads(1)
+    _preload_matplotlib()
+
+
+def _preload_matplotlib() -> None:
+    """Import pyplot once here (about a second), not in every snippet that draws.
+
+    Its backend stays unresolved until a child selects the snippet backend
+    (:data:`MPL_BACKEND`); no figure exists here. Without matplotlib: nothing to do.
+    """
+    with contextlib.suppress(ImportError), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import matplotlib.pyplot  # noqa: F401
+
+        from tools import mpl_backend  # noqa: F401
 
 
 def _check_fork_safe() -> None:
@@ -634,6 +648,8 @@ def _execute(
     os.chdir(workdir)
     # plt.show() records the figures instead of opening a window (tools/mpl_backend.py).
     os.environ["MPLBACKEND"] = MPL_BACKEND
+    if "matplotlib" in sys.modules:  # preloaded by the parent: select it there too
+        sys.modules["matplotlib"].use(MPL_BACKEND)
     error: Event | None = None
     warnings.simplefilter("always")
     warnings.showwarning = on_warning
