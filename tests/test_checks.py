@@ -450,3 +450,123 @@ def test_sys_exit_with_an_error_code_fails_the_snippet_not_the_session(fixture_s
     assert "snippets/t/exits.py:4" in failure
     fixture_site.add("done", "import sys\n\nprint('bye')\nsys.exit(0)\n", "bye\n")
     assert fixture_site.check("done") == (None, "ok")
+
+
+# ---- figures (tools/figures.py) ------------------------------------------------
+
+PLOT = """\
+import matplotlib.pyplot as plt
+import torch
+
+x = torch.linspace(0, 3, 7)
+fig, ax = plt.subplots(figsize=(4, 3))
+ax.plot(x, x**2, label="square")
+ax.plot(x, torch.sin(x), label="sine")
+ax.set_title("Two curves")
+ax.set_xlabel("x")
+ax.legend()
+print("drawn")
+plt.show()
+"""
+
+
+def add_plot(site: FixtureSite, name: str = "plot", code: str = PLOT, shown: int = 1) -> None:
+    """A drawing snippet on both pages, each page showing ``shown`` figures after it."""
+    site.add(name, code, "drawn\n")
+    for lang in ("zh", "en"):
+        page = site.root / "docs" / lang / f"{name}.md"
+        lines = [
+            f"![{'曲线' if lang == 'zh' else 'Curves'} {n}](figure:snippets/t/{name}.fig{n}.svg)"
+            for n in range(1, shown + 1)
+        ]
+        page.write_text(page.read_text() + "".join(f"\n{line}\n" for line in lines))
+
+
+def test_changed_curve_fails_naming_figure_artist_and_first_point(fixture_site):
+    add_plot(fixture_site)
+    assert fixture_site.record("plot") == (None, "recorded")
+    data = json.loads((fixture_site.root / "snippets/t/plot.fig1.json").read_text())
+    assert data["axes"][0]["legend"] == ["square", "sine"]
+    assert fixture_site.check("plot") == (None, "ok")
+    fixture_site.add("plot", PLOT.replace("torch.sin(x)", "torch.sin(x) * 1.01"), "drawn\n")
+    failure, _ = fixture_site.check("plot")
+    assert failure is not None
+    assert "snippets/t/plot.py: figure 1 differs" in failure, failure
+    assert "axes 1 ('Two curves'), line 2 'sine'" in failure, failure
+    # sin(0) * 1.01 is still 0: the first differing point is the second one.
+    assert "first differing point: index 1, recorded (x, y) = (0.5, 0.4794255)" in failure
+    assert "docs/zh/plot.md:3" in failure and "nox -s record -- -k plot" in failure
+
+
+def test_same_data_drawn_differently_passes_and_is_not_rerecorded(fixture_site):
+    add_plot(fixture_site)
+    fixture_site.record("plot")
+    svg = fixture_site.root / "snippets/t/plot.fig1.svg"
+    before = svg.read_bytes()
+    # Another look, the same data: what a new matplotlib's rendering changes.
+    restyled = PLOT.replace(
+        "import torch\n",
+        "import torch\n\nplt.rcParams['lines.antialiased'] = False\nplt.rcParams['lines.linewidth'] = 3\n",
+    )
+    fixture_site.add("plot", restyled, "drawn\n")
+    run = run_snippet(Path("snippets/t/plot.py"), fixture_site.root)
+    assert run.figures[0]["svg"] != before  # the pixels differ ...
+    assert fixture_site.check("plot") == (None, "ok")  # ... the data does not
+    assert fixture_site.record("plot") == (None, "unchanged")
+    assert svg.read_bytes() == before  # no churn
+
+
+def test_unrecorded_figure_fails_with_what_to_run(fixture_site):
+    add_plot(fixture_site)
+    failure, _ = fixture_site.check("plot")
+    assert failure is not None
+    assert "it draws 1 figure(s) but none is recorded" in failure
+    assert "snippets/t/plot.fig1.json missing" in failure and "nox -s record -- -k plot" in failure
+    problems = Site(fixture_site.root).structure_problems()
+    assert any("shows snippets/t/plot.fig1.svg, which is not recorded" in p for p in problems)
+
+
+def test_figures_must_be_shown_on_both_pages_and_only_recorded_ones(fixture_site):
+    add_plot(fixture_site, shown=0)
+    for n in (1, 2):
+        for suffix in ("svg", "json"):
+            (fixture_site.root / f"snippets/t/plot.fig{n}.{suffix}").write_text("{}")
+    problems = Site(fixture_site.root).structure_problems()
+    assert any("plot.fig2.svg is recorded but not shown" in p for p in problems), problems
+    add_plot(fixture_site, shown=2)
+    assert Site(fixture_site.root).structure_problems() == []
+    en = fixture_site.root / "docs/en/plot.md"
+    en.write_text(en.read_text().replace("fig2", "fig3"))
+    problems = Site(fixture_site.root).structure_problems()
+    assert any("have different figures" in p for p in problems), problems
+    assert any("docs/en/plot.md:15: shows snippets/t/plot.fig3.svg" in p for p in problems)
+    en.write_text(en.read_text().replace("![Curves 1]", "![]"))
+    assert any("has no alt text" in p for p in Site(fixture_site.root).structure_problems())
+
+
+def test_figures_on_the_page_and_in_the_notebook(fixture_site):
+    from tools.hooks.figures import render_figures
+    from tools.notebooks import page_notebook
+
+    add_plot(fixture_site)
+    (fixture_site.root / "snippets/t/plot.fig1.svg").write_text("<svg></svg>")
+    (fixture_site.root / "snippets/t/plot.fig1.json").write_text("{}")
+    page = (fixture_site.root / "docs/zh/plot.md").read_text()
+    html = render_figures(page, "../")
+    assert '<img src="../snippets/t/plot.fig1.svg" alt="曲线 1"' in html
+    assert "figure:" not in html
+    nb = page_notebook(Site(fixture_site.root), "zh", Path("plot.md"))
+    (cell,) = [c for c in nb.cells if c.cell_type == "code"]
+    assert [o.output_type for o in cell.outputs] == ["stream", "display_data"]
+    assert cell.outputs[1].data["image/svg+xml"] == "<svg></svg>"
+    assert all("figure:" not in c.source for c in nb.cells)
+
+
+def test_a_figure_line_needs_a_line_of_its_own(fixture_site):
+    add_plot(fixture_site)
+    zh = fixture_site.root / "docs/zh/plot.md"
+    zh.write_text(zh.read_text().replace("![曲线 1]", "见 ![曲线 1]"))
+    assert any(
+        "docs/zh/plot.md:13: a figure goes on a line of its own" in p
+        for p in Site(fixture_site.root).page_errors()
+    )

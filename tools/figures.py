@@ -133,7 +133,14 @@ def axes_data(ax) -> dict:
     data["images"] = []
     for image in ax.get_images():
         array = image.get_array()
-        data["images"].append({"shape": list(array.shape), "array": _nums(array)})
+        data["images"].append(
+            {
+                "shape": list(array.shape),
+                "cmap": image.get_cmap().name if array.ndim == 2 else "",
+                "clim": _nums(image.get_clim()),
+                "array": _nums(array),
+            }
+        )
     data["texts"] = [
         {"text": t.get_text(), "xy": _nums(t.get_position())} for t in ax.texts if t.get_text()
     ]
@@ -164,7 +171,29 @@ def figure_record(fig) -> dict:
 
 
 def dumps(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    """The .json text: one key per line, a row of numbers per line (reviewable diffs)."""
+    return _dump(data, "") + "\n"
+
+
+def _numeric(value) -> bool:
+    if isinstance(value, list):
+        return all(_numeric(v) for v in value)
+    return value is None or (isinstance(value, int | float) and not isinstance(value, bool))
+
+
+def _dump(value, indent: str) -> str:
+    inner = indent + " "
+    if isinstance(value, dict) and value:
+        items = [f"{inner}{json.dumps(k)}: {_dump(v, inner)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+    if isinstance(value, list) and value and all(_numeric(v) for v in value):
+        rows = [json.dumps(v, separators=(",", ":")) for v in value]
+        if any(isinstance(v, list) for v in value):  # an array: one row per line
+            return "[\n" + ",\n".join(inner + row for row in rows) + "\n" + indent + "]"
+        return "[" + ",".join(rows) + "]"
+    if isinstance(value, list) and any(isinstance(v, dict | list) for v in value):
+        return "[\n" + ",\n".join(inner + _dump(v, inner) for v in value) + "\n" + indent + "]"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _close(a, b) -> bool:
