@@ -45,6 +45,11 @@ Two rules keep forking from a process that imported torch safe:
   torch's CPU thread pool, deadlocks in a forked child whose parent ran a
   parallel region. Each child gets the machine's thread count back.
 
+Figures: the child selects the project's matplotlib backend (``MPL_BACKEND``,
+tools/mpl_backend.py): ``plt.show()`` records the open figures instead of opening a
+window, figures still open at the end are recorded too, and the run carries them
+(``Run.figures``: data and SVG, tools/figures.py). The parent imports pyplot once.
+
 POSIX only (``os.fork``). Importing this module needs neither torch nor fork
 (the site build uses :func:`legacy_declarations`).
 """
