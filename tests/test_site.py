@@ -11,6 +11,7 @@ measured with Material's own search worker, is tested in tests/test_search.py.
 from __future__ import annotations
 
 import functools
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -301,3 +302,53 @@ def test_offline_copy_works_from_disk(browser, offline_site, start, term, expect
     outside = [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))]
     assert outside == [], outside
     page.close()
+
+
+# ---- recorded figures (tools/hooks/figures.py) -------------------------------------
+
+FIGURE_IMG_RE = re.compile(r'<figure class="snippet-figure"><img src="([^"]+)" alt="([^"]*)"')
+
+
+def _figures(built_site: Path, prefix: str) -> dict[str, list[tuple[str, str]]]:
+    """Per page folder (language prefix removed): [(img src, alt)] of its recorded figures."""
+    found = {}
+    for page in sorted((built_site / prefix).rglob("index.html")):
+        rel = page.relative_to(built_site / prefix).parent.as_posix()
+        if (not prefix and rel.startswith("en")) or rel.startswith("notebooks"):
+            continue
+        if shown := FIGURE_IMG_RE.findall(page.read_text("utf-8")):
+            found[rel] = shown
+    return found
+
+
+def test_recorded_figures_are_shown_in_both_languages_with_alt_text(built_site):
+    zh, en = _figures(built_site, ""), _figures(built_site, "en/")
+    assert zh, "no page shows a recorded figure"
+    assert zh.keys() == en.keys()
+    for rel in zh:
+        assert [s for s, _ in zh[rel]] == [s for s, _ in en[rel]], rel
+        for (src, zh_alt), (_, en_alt) in zip(zh[rel], en[rel], strict=True):
+            assert src.endswith(".svg") and zh_alt and en_alt and zh_alt != en_alt, src
+    # the notebooks carry them as image outputs
+    rel = next(iter(zh))
+    notebook = (built_site / "notebooks" / rel / f"{rel}.ipynb").read_text("utf-8")
+    assert "image/svg+xml" in notebook
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_recorded_figures_load_in_both_themes(page, server, built_site, scheme):
+    rel = next(iter(_figures(built_site, "")))
+    page.goto(f"{server}/{rel}/", wait_until="networkidle")
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    images = page.locator(".snippet-figure img")
+    assert images.count() >= 1
+    for i in range(images.count()):
+        image = images.nth(i)
+        image.scroll_into_view_if_needed()
+        image.evaluate("img => img.decode()")
+        assert image.evaluate("img => img.naturalWidth") > 0
+        inverted = image.evaluate("img => getComputedStyle(img).filter")
+        assert ("invert" in inverted) == (scheme == "slate"), inverted
+    assert page.external_requests == [], page.external_requests
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    images.first.screenshot(path=str(SCREENSHOTS / f"figure-{rel}-{scheme}.png"))
