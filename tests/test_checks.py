@@ -570,3 +570,28 @@ def test_a_figure_line_needs_a_line_of_its_own(fixture_site):
         "docs/zh/plot.md:13: a figure goes on a line of its own" in p
         for p in Site(fixture_site.root).page_errors()
     )
+
+
+def test_show_collects_every_figure_in_order_without_warnings(fixture_site):
+    code = (
+        "import matplotlib.pyplot as plt\n\n"
+        "plt.show()  # nothing to show: no figure, no warning\n"
+        "plt.plot([1, 2], [3, 4])\n"
+        "plt.title('first')\n"
+        "plt.show()\n"
+        "fig, axes = plt.subplots(1, 2)\n"
+        "axes[1].imshow([[0, 1], [2, 3]])\n"
+        "plt.figure()\n"
+        "plt.scatter([1], [2], label='point')\n"
+        "print('left open')\n"
+    )
+    fixture_site.add("many", code, "left open\n")
+    run = run_snippet(Path("snippets/t/many.py"), fixture_site.root)
+    assert run.problems == [] and run.warnings == []
+    titles = [[axes["title"] for axes in f["data"]["axes"]] for f in run.figures]
+    assert titles == [["first"], ["", ""], [""]]  # shown, then still open at the end, in order
+    assert run.figures[1]["data"]["axes"][1]["images"][0]["array"] == [[0, 1], [2, 3]]
+    assert run.figures[2]["data"]["axes"][0]["collections"][0]["offsets"] == [[1, 2]]
+    assert all(f["svg"].startswith(b"<?xml") for f in run.figures)
+    plain = run_snippet(Path("snippets/t/many.py"), fixture_site.root)
+    assert [f["svg"] for f in plain.figures] == [f["svg"] for f in run.figures]  # same bytes
