@@ -595,3 +595,24 @@ def test_show_collects_every_figure_in_order_without_warnings(fixture_site):
     assert all(f["svg"].startswith(b"<?xml") for f in run.figures)
     plain = run_snippet(Path("snippets/t/many.py"), fixture_site.root)
     assert [f["svg"] for f in plain.figures] == [f["svg"] for f in run.figures]  # same bytes
+
+
+def test_a_large_image_is_kept_as_block_means_and_a_change_still_fails():
+    import numpy as np
+    from matplotlib.figure import Figure  # no backend, no pyplot: nothing global changes
+
+    from tools.figures import compare_figure, figure_data
+
+    photo = np.linspace(0, 1, 120 * 90 * 3).reshape(120, 90, 3)
+    fig = Figure()
+    fig.add_subplot().imshow(photo)
+    data = figure_data(fig)
+    (image,) = data["axes"][0]["images"]
+    assert "array" not in image and image["block"] == [5, 4] and image["shape"] == [120, 90, 3]
+    photo[7, 5, 1] = 0.0  # one pixel of one channel
+    changed = Figure()
+    changed.add_subplot().imshow(photo)
+    failure = compare_figure(data, figure_data(changed))
+    assert (
+        failure is not None and "image 1: block_means: first differing point [1, 1, 1]" in failure
+    )

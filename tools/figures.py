@@ -11,7 +11,8 @@ and figures still open when the snippet ends are collected too. Each figure N
 * ``<name>.fig<N>.json``: the data behind it, which is what verification compares:
   per axes its title, axis labels and scales, legend texts, lines (label, x, y),
   collections (scatter points' offsets), bars and patches, images shown with imshow
-  (their arrays) and text artists; the figure's suptitle.
+  (their arrays; a large one, such as a photo, as the means of 24 x 24 blocks) and
+  text artists; the figure's suptitle.
 
 Verification never decodes or compares pixels: a changed curve fails, naming the
 figure, the axes, the artist and the first differing point; a new matplotlib that
@@ -35,6 +36,9 @@ from tools.output_compare import ATOL, RTOL, TOLERANCE
 FIGURE_RE = re.compile(r"\.fig(\d+)\.(svg|json)$")
 # Digits kept per number in the .json (far finer than the comparison's tolerance).
 DIGITS = 7
+# Images with more values than this are kept as block means (BLOCKS x BLOCKS at most).
+MAX_IMAGE_VALUES = 4096
+BLOCKS = 24
 SVG_RC = {
     "svg.hashsalt": "snippet-figure",  # stable ids (clip paths, ...) between recordings
     "svg.fonttype": "path",  # text as outlines: no font needed where the page is read
@@ -90,6 +94,31 @@ def _label(artist) -> str:
     return "" if label.startswith("_") else str(label)  # _child0, _nolegend_: unnamed
 
 
+def _image_data(image) -> dict:
+    """An imshow image: its array, or for a large one (a photo) the means of at most
+    BLOCKS x BLOCKS blocks (per channel): a changed image still fails, the file stays small."""
+    import numpy as np
+
+    array = np.ma.filled(np.ma.asarray(image.get_array(), dtype=float), np.nan)
+    item = {
+        "shape": list(array.shape),
+        "cmap": image.get_cmap().name if array.ndim == 2 else "",
+        "clim": _nums(image.get_clim()),
+    }
+    if array.size <= MAX_IMAGE_VALUES:
+        item["array"] = _nums(array)
+        return item
+    height, width = array.shape[:2]
+    bh, bw = -(-height // BLOCKS), -(-width // BLOCKS)
+    means = [
+        [array[i : i + bh, j : j + bw].mean(axis=(0, 1)) for j in range(0, width, bw)]
+        for i in range(0, height, bh)
+    ]
+    item["block"] = [bh, bw]
+    item["block_means"] = _nums(np.array(means))
+    return item
+
+
 def axes_data(ax) -> dict:
     from matplotlib.collections import Collection
     from matplotlib.patches import Rectangle
@@ -130,17 +159,7 @@ def axes_data(ax) -> dict:
         for p in ax.patches
         if isinstance(p, Rectangle)
     ]
-    data["images"] = []
-    for image in ax.get_images():
-        array = image.get_array()
-        data["images"].append(
-            {
-                "shape": list(array.shape),
-                "cmap": image.get_cmap().name if array.ndim == 2 else "",
-                "clim": _nums(image.get_clim()),
-                "array": _nums(array),
-            }
-        )
+    data["images"] = [_image_data(image) for image in ax.get_images()]
     data["texts"] = [
         {"text": t.get_text(), "xy": _nums(t.get_position())} for t in ax.texts if t.get_text()
     ]
