@@ -231,9 +231,17 @@ def search_for(page, term: str) -> list[str]:
             )
         except Exception:  # noqa: BLE001 - retried, then reported below
             continue
-        paths = page.locator(".md-search-result__item > a").evaluate_all(
-            "els => els.map(e => new URL(e.href).pathname)"
-        )
+        # Results for a prefix of the query can show first on a loaded machine (the
+        # worker answers each keystroke): read until two reads agree.
+        paths, previous = None, []
+        for _ in range(20):
+            paths = page.locator(".md-search-result__item > a").evaluate_all(
+                "els => els.map(e => new URL(e.href).pathname)"
+            )
+            if paths == previous:
+                break
+            previous = paths
+            page.wait_for_timeout(250)
         return list(dict.fromkeys(paths))
     raise AssertionError(f"searching {term!r} on {page.url} showed no results")
 
