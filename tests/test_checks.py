@@ -469,3 +469,169 @@ def test_recorded_note_gives_each_environment_once_with_its_dates(fixture_site):
     note = recorded_note(page, data, "en", "docs/en/page.md")
     assert note.count("PyTorch ") == 2 and "PyTorch 9.9.9" in note, note
     assert "–" not in note
+
+
+# ---- figures (tools/figures.py) ------------------------------------------------
+
+PLOT = """\
+import matplotlib.pyplot as plt
+import torch
+
+x = torch.linspace(0, 3, 7)
+fig, ax = plt.subplots(figsize=(4, 3))
+ax.plot(x, x**2, label="square")
+ax.plot(x, torch.sin(x), label="sine")
+ax.set_title("Two curves")
+ax.set_xlabel("x")
+ax.legend()
+print("drawn")
+plt.show()
+"""
+
+
+def add_plot(site: FixtureSite, name: str = "plot", code: str = PLOT, shown: int = 1) -> None:
+    """A drawing snippet on both pages, each page showing ``shown`` figures after it."""
+    site.add(name, code, "drawn\n")
+    for lang in ("zh", "en"):
+        page = site.root / "docs" / lang / f"{name}.md"
+        lines = [
+            f"![{'曲线' if lang == 'zh' else 'Curves'} {n}](figure:snippets/t/{name}.fig{n}.svg)"
+            for n in range(1, shown + 1)
+        ]
+        page.write_text(page.read_text() + "".join(f"\n{line}\n" for line in lines))
+
+
+def test_changed_curve_fails_naming_figure_artist_and_first_point(fixture_site):
+    add_plot(fixture_site)
+    assert fixture_site.record("plot") == (None, "recorded")
+    data = json.loads((fixture_site.root / "snippets/t/plot.fig1.json").read_text())
+    assert data["axes"][0]["legend"] == ["square", "sine"]
+    assert fixture_site.check("plot") == (None, "ok")
+    fixture_site.add("plot", PLOT.replace("torch.sin(x)", "torch.sin(x) * 1.01"), "drawn\n")
+    failure, _ = fixture_site.check("plot")
+    assert failure is not None
+    assert "snippets/t/plot.py: figure 1 differs" in failure, failure
+    assert "axes 1 ('Two curves'), line 2 'sine'" in failure, failure
+    # sin(0) * 1.01 is still 0: the first differing point is the second one.
+    assert "first differing point: index 1, recorded (x, y) = (0.5, 0.4794255)" in failure
+    assert "docs/zh/plot.md:3" in failure and "nox -s record -- -k plot" in failure
+
+
+def test_same_data_drawn_differently_passes_and_is_not_rerecorded(fixture_site):
+    add_plot(fixture_site)
+    fixture_site.record("plot")
+    svg = fixture_site.root / "snippets/t/plot.fig1.svg"
+    before = svg.read_bytes()
+    # Another look, the same data: what a new matplotlib's rendering changes.
+    restyled = PLOT.replace(
+        "import torch\n",
+        "import torch\n\nplt.rcParams['lines.antialiased'] = False\nplt.rcParams['lines.linewidth'] = 3\n",
+    )
+    fixture_site.add("plot", restyled, "drawn\n")
+    run = run_snippet(Path("snippets/t/plot.py"), fixture_site.root)
+    assert run.figures[0]["svg"] != before  # the pixels differ ...
+    assert fixture_site.check("plot") == (None, "ok")  # ... the data does not
+    assert fixture_site.record("plot") == (None, "unchanged")
+    assert svg.read_bytes() == before  # no churn
+
+
+def test_unrecorded_figure_fails_with_what_to_run(fixture_site):
+    add_plot(fixture_site)
+    failure, _ = fixture_site.check("plot")
+    assert failure is not None
+    assert "it draws 1 figure(s) but none is recorded" in failure
+    assert "snippets/t/plot.fig1.json missing" in failure and "nox -s record -- -k plot" in failure
+    problems = Site(fixture_site.root).structure_problems()
+    assert any("shows snippets/t/plot.fig1.svg, which is not recorded" in p for p in problems)
+
+
+def test_figures_must_be_shown_on_both_pages_and_only_recorded_ones(fixture_site):
+    add_plot(fixture_site, shown=0)
+    for n in (1, 2):
+        for suffix in ("svg", "json"):
+            (fixture_site.root / f"snippets/t/plot.fig{n}.{suffix}").write_text("{}")
+    problems = Site(fixture_site.root).structure_problems()
+    assert any("plot.fig2.svg is recorded but not shown" in p for p in problems), problems
+    add_plot(fixture_site, shown=2)
+    assert Site(fixture_site.root).structure_problems() == []
+    en = fixture_site.root / "docs/en/plot.md"
+    en.write_text(en.read_text().replace("fig2", "fig3"))
+    problems = Site(fixture_site.root).structure_problems()
+    assert any("have different figures" in p for p in problems), problems
+    assert any("docs/en/plot.md:15: shows snippets/t/plot.fig3.svg" in p for p in problems)
+    en.write_text(en.read_text().replace("![Curves 1]", "![]"))
+    assert any("has no alt text" in p for p in Site(fixture_site.root).structure_problems())
+
+
+def test_figures_on_the_page_and_in_the_notebook(fixture_site):
+    from tools.hooks.figures import render_figures
+    from tools.notebooks import page_notebook
+
+    add_plot(fixture_site)
+    (fixture_site.root / "snippets/t/plot.fig1.svg").write_text("<svg></svg>")
+    (fixture_site.root / "snippets/t/plot.fig1.json").write_text("{}")
+    page = (fixture_site.root / "docs/zh/plot.md").read_text()
+    html = render_figures(page, "../")
+    assert '<img src="../snippets/t/plot.fig1.svg" alt="曲线 1"' in html
+    assert "figure:" not in html
+    nb = page_notebook(Site(fixture_site.root), "zh", Path("plot.md"))
+    (cell,) = [c for c in nb.cells if c.cell_type == "code"]
+    assert [o.output_type for o in cell.outputs] == ["stream", "display_data"]
+    assert cell.outputs[1].data["image/svg+xml"] == "<svg></svg>"
+    assert all("figure:" not in c.source for c in nb.cells)
+
+
+def test_a_figure_line_needs_a_line_of_its_own(fixture_site):
+    add_plot(fixture_site)
+    zh = fixture_site.root / "docs/zh/plot.md"
+    zh.write_text(zh.read_text().replace("![曲线 1]", "见 ![曲线 1]"))
+    assert any(
+        "docs/zh/plot.md:13: a figure goes on a line of its own" in p
+        for p in Site(fixture_site.root).page_errors()
+    )
+
+
+def test_show_collects_every_figure_in_order_without_warnings(fixture_site):
+    code = (
+        "import matplotlib.pyplot as plt\n\n"
+        "plt.show()  # nothing to show: no figure, no warning\n"
+        "plt.plot([1, 2], [3, 4])\n"
+        "plt.title('first')\n"
+        "plt.show()\n"
+        "fig, axes = plt.subplots(1, 2)\n"
+        "axes[1].imshow([[0, 1], [2, 3]])\n"
+        "plt.figure()\n"
+        "plt.scatter([1], [2], label='point')\n"
+        "print('left open')\n"
+    )
+    fixture_site.add("many", code, "left open\n")
+    run = run_snippet(Path("snippets/t/many.py"), fixture_site.root)
+    assert run.problems == [] and run.warnings == []
+    titles = [[axes["title"] for axes in f["data"]["axes"]] for f in run.figures]
+    assert titles == [["first"], ["", ""], [""]]  # shown, then still open at the end, in order
+    assert run.figures[1]["data"]["axes"][1]["images"][0]["array"] == [[0, 1], [2, 3]]
+    assert run.figures[2]["data"]["axes"][0]["collections"][0]["offsets"] == [[1, 2]]
+    assert all(f["svg"].startswith(b"<?xml") for f in run.figures)
+    plain = run_snippet(Path("snippets/t/many.py"), fixture_site.root)
+    assert [f["svg"] for f in plain.figures] == [f["svg"] for f in run.figures]  # same bytes
+
+
+def test_a_large_image_is_kept_as_block_means_and_a_change_still_fails():
+    import numpy as np
+    from matplotlib.figure import Figure  # no backend, no pyplot: nothing global changes
+
+    from tools.figures import compare_figure, figure_data
+
+    photo = np.linspace(0, 1, 120 * 90 * 3).reshape(120, 90, 3)
+    fig = Figure()
+    fig.add_subplot().imshow(photo)
+    data = figure_data(fig)
+    (image,) = data["axes"][0]["images"]
+    assert "array" not in image and image["block"] == [5, 4] and image["shape"] == [120, 90, 3]
+    photo[7, 5, 1] = 0.0  # one pixel of one channel
+    changed = Figure()
+    changed.add_subplot().imshow(photo)
+    failure = compare_figure(data, figure_data(changed))
+    assert (
+        failure is not None and "image 1: block_means: first differing point [1, 1, 1]" in failure
+    )

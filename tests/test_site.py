@@ -11,6 +11,7 @@ measured with Material's own search worker, is tested in tests/test_search.py.
 from __future__ import annotations
 
 import functools
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -230,9 +231,17 @@ def search_for(page, term: str) -> list[str]:
             )
         except Exception:  # noqa: BLE001 - retried, then reported below
             continue
-        paths = page.locator(".md-search-result__item > a").evaluate_all(
-            "els => els.map(e => new URL(e.href).pathname)"
-        )
+        # Results for a prefix of the query can show first on a loaded machine (the
+        # worker answers each keystroke): read until two reads agree.
+        paths, previous = None, []
+        for _ in range(20):
+            paths = page.locator(".md-search-result__item > a").evaluate_all(
+                "els => els.map(e => new URL(e.href).pathname)"
+            )
+            if paths == previous:
+                break
+            previous = paths
+            page.wait_for_timeout(250)
         return list(dict.fromkeys(paths))
     raise AssertionError(f"searching {term!r} on {page.url} showed no results")
 
@@ -301,3 +310,61 @@ def test_offline_copy_works_from_disk(browser, offline_site, start, term, expect
     outside = [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))]
     assert outside == [], outside
     page.close()
+
+
+# ---- recorded figures (tools/hooks/figures.py) -------------------------------------
+
+FIGURE_IMG_RE = re.compile(r'<figure class="snippet-figure[^"]*"><img src="([^"]+)" alt="([^"]*)"')
+
+
+def _figures(built_site: Path, prefix: str) -> dict[str, list[tuple[str, str]]]:
+    """Per page folder (language prefix removed): [(img src, alt)] of its recorded figures."""
+    found = {}
+    for page in sorted((built_site / prefix).rglob("index.html")):
+        rel = page.relative_to(built_site / prefix).parent.as_posix()
+        if (not prefix and rel.startswith("en")) or rel.startswith("notebooks"):
+            continue
+        if shown := FIGURE_IMG_RE.findall(page.read_text("utf-8")):
+            found[rel] = shown
+    return found
+
+
+def test_recorded_figures_are_shown_in_both_languages_with_alt_text(built_site):
+    from tools.site_pages import Site
+
+    site = Site(ROOT)
+    pages = {p.with_suffix("").as_posix() for p in site.pages("zh")}
+    expected = {p for p in pages if site.figures(site.docs / "zh" / f"{p}.md")}
+    zh, en = _figures(built_site, ""), _figures(built_site, "en/")
+    assert zh.keys() == en.keys() == expected, "pages with figure lines show them as figures"
+    for rel in zh:
+        # the same recorded files (an English page is one folder deeper)
+        assert [s.lstrip("./") for s, _ in zh[rel]] == [s.lstrip("./") for s, _ in en[rel]]
+        for (src, zh_alt), (_, en_alt) in zip(zh[rel], en[rel], strict=True):
+            assert src.endswith(".svg") and zh_alt and en_alt and zh_alt != en_alt, src
+    for rel in zh:  # the notebooks carry them as image outputs
+        notebook = (built_site / "notebooks" / rel / f"{rel}.ipynb").read_text("utf-8")
+        assert notebook.count('"image/svg+xml"') == len(zh[rel]), rel
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_recorded_figures_load_in_both_themes(page, server, built_site, scheme):
+    """Every page's figures load; the dark theme inverts plots, not pictures (imshow)."""
+    for rel in _figures(built_site, ""):
+        page.goto(f"{server}/{rel}/", wait_until="networkidle")
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        images = page.locator(".snippet-figure img")
+        assert images.count() >= 1, rel
+        for i in range(images.count()):
+            image = images.nth(i)
+            image.scroll_into_view_if_needed()
+            image.evaluate("img => img.decode()")
+            assert image.evaluate("img => img.naturalWidth") > 0, rel
+            inverted = image.evaluate("img => getComputedStyle(img).filter")
+            pictures = image.evaluate(
+                "img => img.parentElement.classList.contains('snippet-figure--pictures')"
+            )
+            assert ("invert" in inverted) == (scheme == "slate" and not pictures), (rel, inverted)
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            image.screenshot(path=str(SCREENSHOTS / f"figure-{rel}-{i + 1}-{scheme}.png"))
+    assert page.external_requests == [], page.external_requests

@@ -4,7 +4,8 @@ code cell carrying its recorded output.
     python -m tools.notebooks OUT_DIR     # writes OUT_DIR/<lang>/<page>.ipynb
 
 Notebooks are generated from the same pages, snippets and recorded outputs as the
-site (never edited by hand); Chinese notebooks carry the snippets' Chinese variants. A snippet that declares ``# legacy: raises ...`` gets
+site (never edited by hand); a snippet's recorded figures are image outputs of its
+code cell, after its text output; Chinese notebooks carry the snippets' Chinese variants. A snippet that declares ``# legacy: raises ...`` gets
 the ``raises-exception`` cell tag, so executing the notebook expects its error.
 """
 
@@ -19,6 +20,7 @@ from pathlib import Path
 import nbformat
 
 from tools.site_pages import (
+    FIGURE_LINE_RE,
     INCLUDE_RE,
     LANGUAGES,
     MARKER_RE,
@@ -96,7 +98,11 @@ def page_notebook(
         line = raw[number - 1]
         fence = fences.get(number)
         if fence is None:
-            if not MARKER_RE.match(line.strip()):
+            m = FIGURE_LINE_RE.match(line)
+            if m and cells and cells[-1].cell_type == "code":
+                # A recorded figure: an image output of the snippet's code cell, after its text.
+                cells[-1].outputs.append(_figure_output(site.root, m["target"], m["alt"]))
+            elif not MARKER_RE.match(line.strip()):
                 prose.append(line)
             if number == 1 and intro:  # right under the title
                 prose.extend(["", f"*{intro}*"])
@@ -121,6 +127,14 @@ def page_notebook(
         language_info={"name": "python"},
     )
     return nb
+
+
+def _figure_output(root: Path, target: str, alt: str) -> nbformat.NotebookNode:
+    """A recorded figure as the display_data output a kernel would have produced."""
+    svg = (root / target).read_text("utf-8") if (root / target).exists() else ""
+    return nbformat.v4.new_output(
+        "display_data", data={"image/svg+xml": svg, "text/plain": f"<Figure: {alt.strip()}>"}
+    )
 
 
 def _code_cell(root: Path, snippet: Path, lang: str = "en") -> nbformat.NotebookNode:

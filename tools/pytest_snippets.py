@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from tools import manifest
+from tools import figures, manifest
+from tools.figures import compare_figure, figure_files, recorded_figures
 from tools.output_compare import TOLERANCE, compare, diff
 from tools.site_pages import Example
 from tools.snippet_runner import TIMEOUT_ENV, Run, in_child, prepare_parent
@@ -154,7 +155,88 @@ def _first_difference(example: Example, run: Run, line: int) -> str:
 def check_example(
     example: Example, run: Run, env: dict, record: bool, root: Path = ROOT
 ) -> tuple[str | None, str]:
-    """Verify (or record) one example. Returns (failure message or None, what was done).
+    """Verify (or record) one example: its text output, then its figures.
+
+    Returns (failure message or None, what was done).
+    """
+    failure, action = check_output(example, run, env, record, root)
+    if failure is not None or run.problems:
+        return failure, action
+    figure_failure, figure_action = check_figures(example, run, env, record, root)
+    if figure_failure is not None:
+        return figure_failure, figure_action
+    if figure_action == "recorded" and action in ("ok", "unchanged", "manifest updated"):
+        return None, "recorded"
+    return None, action
+
+
+def check_figures(
+    example: Example, run: Run, env: dict, record: bool, root: Path = ROOT
+) -> tuple[str | None, str]:
+    """Verify (or record) the figures a snippet drew against their recorded data.
+
+    Only the data is compared (tools/figures.py), never pixels. Recording rewrites a
+    figure's .json and .svg only when its data changed beyond the tolerance (or a
+    file is missing), and removes the files of figures the snippet no longer draws.
+    Figures are recorded from CPU runs only; a CUDA run is checked against them.
+    """
+    shown = f"  shown on: {example.pages()}"
+    recorded = recorded_figures(root, example.snippet)
+    count = len(run.figures)
+    rerecord = f"nox -s record -- -k {example.snippet.stem}"
+    if record and env["device"] == "cpu":
+        changed = False
+        for number, figure in enumerate(run.figures, start=1):
+            svg, data_file = (root / p for p in figure_files(example.snippet, number))
+            old = json.loads(data_file.read_text("utf-8")) if data_file.exists() else None
+            if old is None or compare_figure(old, figure["data"]) is not None or not svg.exists():
+                manifest.write_atomic(data_file, figures.dumps(figure["data"]))
+                svg.write_bytes(figure["svg"])
+                changed = True
+        for number in recorded:
+            if number > count:
+                for path in figure_files(example.snippet, number):
+                    (root / path).unlink(missing_ok=True)
+                changed = True
+        if changed:
+            manifest.update(root, example.name, "cpu", env)
+            return None, "recorded"
+        return None, "unchanged"
+    expected = list(range(1, count + 1))
+    if recorded != expected:
+        files = ", ".join(figure_files(example.snippet, n)[1].as_posix() for n in expected)
+        if not recorded:
+            what = f"it draws {count} figure(s) but none is recorded ({files} missing)"
+        elif not count:
+            what = f"it draws no figure, but {len(recorded)} are recorded"
+        else:
+            what = f"it draws {count} figure(s), {len(recorded)} are recorded"
+        return f"{example.snippet}: {what}\n{shown}\n  record them: {rerecord}", "failed"
+    for number, figure in enumerate(run.figures, start=1):
+        data_file = figure_files(example.snippet, number)[1]
+        if not (root / data_file).exists():
+            return (
+                f"{example.snippet}: figure {number}: {data_file} is missing\n{shown}\n"
+                f"  record it: {rerecord}",
+                "failed",
+            )
+        want = json.loads((root / data_file).read_text("utf-8"))
+        change = compare_figure(want, figure["data"])
+        if change is not None:
+            return (
+                f"{example.snippet}: figure {number} differs from the recorded figure "
+                f"({data_file.as_posix()})\n{shown}\n  {change}\n"
+                f"Figures are compared by their data ({figures.describe_tolerance()}). "
+                f"If the change is intended, re-record: {rerecord}",
+                "failed",
+            )
+    return None, "ok"
+
+
+def check_output(
+    example: Example, run: Run, env: dict, record: bool, root: Path = ROOT
+) -> tuple[str | None, str]:
+    """Verify (or record) one example's text output. Returns (failure or None, what was done).
 
     On CPU the expected output is the page's output block. On CUDA, a snippet that
     uses a device is checked against (and recorded to) its .cuda.out, which the
@@ -279,6 +361,17 @@ def classify(example: Example, run: Run) -> dict:
             "line": mismatch.reason.strip().splitlines()[0] if mismatch.reason.strip() else "",
             **raised,
         }
+    for number, figure in enumerate(run.figures, start=1):
+        data_file = ROOT / figure_files(example.snippet, number)[1]
+        want = json.loads(data_file.read_text("utf-8")) if data_file.exists() else {}
+        change = compare_figure(want, figure["data"])
+        if change is not None:
+            return {
+                "status": "output changed",
+                "detail": f"figure {number}: {change}",
+                "line": f"figure {number}: {change.strip().splitlines()[0]}",
+                **raised,
+            }
     return {"status": "ok", "detail": "", "line": "", **raised}
 
 

@@ -31,6 +31,7 @@ import markdown
 import yaml
 from pymdownx.snippets import SnippetMissingError
 
+from tools.figures import FIGURE_RE, figure_files, recorded_figures
 from tools.manifest import load as load_manifest
 
 LANGUAGES = ("zh", "en")
@@ -47,6 +48,10 @@ PYTEST_MARK_RE = re.compile(r"^<!--[-\s]*pytest\.mark\..*-->$")
 ROLES = ("cont", "expected-output")
 # An opening fence: three or more backticks or tildes (superfences), any indentation.
 FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+# A recorded figure, on a line of its own after its snippet's code (and output) block:
+# ![alt text in the page's language](figure:snippets/<topic>/<name>.fig1.svg)
+FIGURE_LINE_RE = re.compile(r"^\s*!\[(?P<alt>[^\]]*)\]\(figure:(?P<target>[^)\s]+)\)\s*$")
+FIGURE_PREFIX = "figure:"
 SECTION_MARKER_RE = re.compile(r"^\s*#\s*-+8<-+\s+\[\s*(start|end)\s*:[^\]]*\]\s*$")
 
 
@@ -115,6 +120,7 @@ class Example:
     code: str  # the code as shown (sections joined), with includes expanded
     expected: str | None  # the output block as shown, None when the page shows none
     shown_on: list[Location] = field(default_factory=list)
+    figures: list[str] = field(default_factory=list)  # figure targets shown after it
 
     @property
     def name(self) -> str:
@@ -136,6 +142,15 @@ class Example:
 
 
 @dataclass
+class Figure:
+    """A recorded figure a page shows: ``![alt](figure:snippets/t/name.fig1.svg)``."""
+
+    line: int
+    alt: str
+    target: str  # snippets/<topic>/<name>.fig<N>.svg
+
+
+@dataclass
 class Block:
     """A fenced block of a page after include expansion."""
 
@@ -146,6 +161,7 @@ class Block:
     sources: list[str]  # include targets whose lines make up the block
     inline_lines: int  # non-blank lines typed into the page itself
     output_sources: list[str]  # include targets of its output block
+    figures: list[Figure] = field(default_factory=list)  # figure lines after it
 
 
 @dataclass
@@ -162,6 +178,7 @@ class Fence:
     indent: str = ""  # the opening fence's indentation (inside admonitions, tabs, lists)
     body: list[str] = field(default_factory=list)  # the lines between the fences, as written
     marker_line: int = 0  # the marker's line, when role is set
+    figures: list[Figure] = field(default_factory=list)  # figure lines right after it
 
     @property
     def syntax(self) -> str:
@@ -236,6 +253,18 @@ def scan_page(text: str, where: str | Path) -> list[Fence]:
                     f"(line {number}), not by a code block"
                 )
             role, role_line = keyword, number
+        elif role is None and (fm := FIGURE_LINE_RE.match(line)):
+            if not fences:
+                raise PageError(
+                    f"{where}:{number}: a figure ({fm['target']}) must follow the code block "
+                    "of the snippet that draws it"
+                )
+            fences[-1].figures.append(Figure(number, fm["alt"].strip(), fm["target"]))
+        elif f"]({FIGURE_PREFIX}" in line:
+            raise PageError(
+                f"{where}:{number}: a figure goes on a line of its own: "
+                f"![alt text]({FIGURE_PREFIX}snippets/<topic>/<name>.fig1.svg)"
+            )
         elif PYTEST_MARK_RE.match(stripped):
             raise PageError(
                 f"{where}:{number}: pytest marks in pages are not used on this site: "
@@ -371,12 +400,14 @@ class Site:
         for fence in self.raw_fences(page):
             if fence.role == "cont":
                 block = blocks[-1]
+                block.figures += fence.figures
                 block.code += self._expand(page, fence)
                 block.sources += fence.targets
                 block.inline_lines += fence.inline_lines
             elif fence.role == "expected-output":
                 blocks[-1].expected = self._expand(page, fence)
                 blocks[-1].output_sources = fence.targets
+                blocks[-1].figures += fence.figures
             else:
                 blocks.append(
                     Block(
@@ -387,6 +418,7 @@ class Site:
                         sources=list(fence.targets),
                         inline_lines=fence.inline_lines,
                         output_sources=[],
+                        figures=list(fence.figures),
                     )
                 )
         return blocks
@@ -402,6 +434,14 @@ class Site:
                 if (m := INCLUDE_RE.match(line))
             ]
         return [target for fence in fences for target in fence.targets]
+
+    def figures(self, page: Path) -> list[str]:
+        """Figure targets a page shows, in order."""
+        try:
+            fences = self.raw_fences(page)
+        except PageError:
+            return []
+        return [figure.target for fence in fences for figure in fence.figures]
 
     # ---- examples ----------------------------------------------------------
 
@@ -421,6 +461,11 @@ class Site:
                     continue
                 for block in blocks:
                     if block.syntax != "python":
+                        if block.figures:
+                            problems.append(
+                                f"{block.at.path}:{block.figures[0].line}: a figure must follow "
+                                "the python block of the snippet that draws it"
+                            )
                         continue
                     problem = self._check_block(block)
                     if problem:
@@ -435,6 +480,8 @@ class Site:
                             f"{block.at}: {snippet} is shown with an output block on one page "
                             f"and without one on another ({ex.pages()})"
                         )
+                    if not ex.shown_on:
+                        ex.figures = [figure.target for figure in block.figures]
                     ex.shown_on.append(block.at)
         return sorted(examples.values(), key=lambda e: e.snippet), problems, page_errors
 
@@ -455,6 +502,18 @@ class Site:
             return (
                 f"{block.at}: the output block of {snippet} must include {output} and nothing else"
             )
+        expected_figures = [
+            figure_files(snippet, n)[0].as_posix() for n in range(1, len(block.figures) + 1)
+        ]
+        for figure, want in zip(block.figures, expected_figures, strict=True):
+            where = f"{block.at.path}:{figure.line}"
+            if figure.target != want:
+                return (
+                    f"{where}: shows {figure.target} after {snippet}; the figures after a "
+                    f"snippet are its own, in order: {', '.join(expected_figures)}"
+                )
+            if not figure.alt:
+                return f"{where}: {figure.target} has no alt text: ![what it shows](...)"
         full = (self.root / snippet).read_text("utf-8")
         shown = block.code.rstrip("\n")
         whole = "\n".join(
@@ -492,6 +551,7 @@ class Site:
                 ("snippets", self.includes),
                 ("heading anchors", heading_anchors),
                 ("admonitions", admonitions),
+                ("figures", self.figures),
             ):
                 a, b = read(zh_page), read(en_page)
                 if a != b:
@@ -531,4 +591,36 @@ class Site:
         for ex in self.examples():
             if ex.expected is not None and not (self.root / ex.output_file).exists():
                 problems.append(f"{ex.output_file} is missing (shown on {ex.pages()})")
+            problems += self._figure_problems(ex)
+        for path in sorted((self.root / SNIPPETS_DIR).rglob("*.fig*.*")):
+            m = FIGURE_RE.search(path.name)
+            if m and not path.with_name(path.name[: m.start()] + ".py").exists():
+                problems.append(f"{self.rel(path)} has no snippet {path.name[: m.start()]}.py")
+        return problems
+
+    def _figure_problems(self, ex: Example) -> list[str]:
+        """Every recorded figure is shown (both files there); no page shows one that is not."""
+        problems = []
+        recorded = recorded_figures(self.root, ex.snippet)
+        shown = len(ex.figures)
+        for number in recorded:
+            svg, data = figure_files(ex.snippet, number)
+            for path in (svg, data):
+                if not (self.root / path).exists():
+                    problems.append(
+                        f"{path} is missing (figure {number} of {ex.snippet}): record it with "
+                        f"nox -s record -- -k {ex.snippet.stem}"
+                    )
+            if number > shown:
+                problems.append(
+                    f"{svg} is recorded but not shown: after the code (and output) block of "
+                    f"{ex.snippet} on {ex.pages()}, add a line "
+                    f"![alt text]({FIGURE_PREFIX}{svg.as_posix()})"
+                )
+        for number in range(1, shown + 1):
+            if number not in recorded:
+                problems.append(
+                    f"{ex.pages()}: shows {ex.figures[number - 1]}, which is not recorded "
+                    f"(nox -s record -- -k {ex.snippet.stem} records what the snippet draws)"
+                )
         return problems

@@ -45,6 +45,11 @@ Two rules keep forking from a process that imported torch safe:
   torch's CPU thread pool, deadlocks in a forked child whose parent ran a
   parallel region. Each child gets the machine's thread count back.
 
+Figures: the child selects the project's matplotlib backend (``MPL_BACKEND``,
+tools/mpl_backend.py): ``plt.show()`` records the open figures instead of opening a
+window, figures still open at the end are recorded too, and the run carries them
+(``Run.figures``: data and SVG, tools/figures.py). The parent imports pyplot once.
+
 POSIX only (``os.fork``). Importing this module needs neither torch nor fork
 (the site build uses :func:`legacy_declarations`).
 """
@@ -72,6 +77,7 @@ from pathlib import Path
 LEGACY_RE = re.compile(r"^#\s*legacy:\s*(warns|raises)\s+([\w.]+)\s*$", re.MULTILINE)
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")
 DEFAULT_TIMEOUT = 60.0
+MPL_BACKEND = "module://tools.mpl_backend"
 TIMEOUT_ENV = "SNIPPET_TIMEOUT"
 # After the time limit: how long the child's faulthandler gets to write its traceback.
 DUMP_GRACE = 2.0
@@ -114,6 +120,8 @@ class Run:
     # Why the snippet's process ended early (time limit, signal, os._exit), if it did.
     crash: str | None = None
     legacy: dict[str, set[str]] = field(default_factory=lambda: {"warns": set(), "raises": set()})
+    # What it drew with matplotlib: per figure {'data': ..., 'svg': bytes} (tools/figures.py).
+    figures: list[dict] = field(default_factory=list)
 
     @property
     def code_lines(self) -> list[str]:
@@ -158,6 +166,20 @@ def prepare_parent(workers: int = 1) -> None:
         import torch
     _PARENT["threads"] = max(1, torch.get_num_threads() // max(1, workers))
     torch.set_num_threads(1)
+    _preload_matplotlib()
+
+
+def _preload_matplotlib() -> None:
+    """Import pyplot once here (about a second), not in every snippet that draws.
+
+    Its backend stays unresolved until a child selects the snippet backend
+    (:data:`MPL_BACKEND`); no figure exists here. Without matplotlib: nothing to do.
+    """
+    with contextlib.suppress(ImportError), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import matplotlib.pyplot  # noqa: F401
+
+        from tools import mpl_backend  # noqa: F401
 
 
 def _check_fork_safe() -> None:
@@ -365,6 +387,7 @@ def run_snippet(path: Path, root: Path, timeout: float | None = None) -> Run:
         payload.get("error"),
         payload.get("seconds", 0.0),
         legacy=declared,
+        figures=payload.get("figures", []),
     )
     if data is None:
         line = _dump_line(dump, filename)
@@ -628,6 +651,10 @@ def _execute(
     sys.argv = [path.name]
     sys.stdout, sys.stderr = stdout, stderr
     os.chdir(workdir)
+    # plt.show() records the figures instead of opening a window (tools/mpl_backend.py).
+    os.environ["MPLBACKEND"] = MPL_BACKEND
+    if "matplotlib" in sys.modules:  # preloaded by the parent: select it there too
+        sys.modules["matplotlib"].use(MPL_BACKEND)
     error: Event | None = None
     warnings.simplefilter("always")
     warnings.showwarning = on_warning
@@ -642,4 +669,16 @@ def _execute(
         if declared["raises"] & error.kinds:
             stdout.write(error.traceback)
     seconds = time.perf_counter() - started
-    return {"events": events, "error": error, "regions": regions, "seconds": seconds}
+    figures: list[dict] = []
+    if "matplotlib.pyplot" in sys.modules:
+        from tools import mpl_backend
+
+        mpl_backend.collect()  # figures still open at the end count too
+        figures = mpl_backend.SHOWN
+    return {
+        "events": events,
+        "error": error,
+        "regions": regions,
+        "seconds": seconds,
+        "figures": figures,
+    }

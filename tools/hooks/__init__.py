@@ -5,6 +5,7 @@
 * compat_note.py: under every snippet, which torch releases it runs on (snippets/compat.json);
   the compat reference page's table and the home page's supported range;
 * raw_snippets.py: code block titles link to the raw snippet file, copied into the site;
+* figures.py: a snippet's recorded figures (SVG) shown under its code, with alt text;
 * zh_comments.py: Chinese pages (their code blocks, copy buttons and raw-file links) show
   the snippets with Chinese comments (tools/zh_comments.py);
 * notebooks.py: every page's generated Jupyter notebook (rendered by mkdocs-jupyter);

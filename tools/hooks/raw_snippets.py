@@ -1,6 +1,7 @@
 """Code block titles (the snippet's file name) link to the raw file, copied into the site.
 
-The build copies every snippets/**/*.py and its recorded .out files to <site>/snippets/.
+The build copies every snippets/**/*.py, its recorded .out files and its recorded figures
+(.svg, shown by figures.py) to <site>/snippets/.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def on_post_build(config):
         return  # mkdocs-static-i18n's per-language build: copied once, at the end
     source = Path(config.config_file_path).parent / "snippets"
     for path in source.rglob("*"):
-        if path.suffix in (".py", ".out") and path.is_file():
+        if path.suffix in (".py", ".out", ".svg") and path.is_file():
             target = Path(config.site_dir) / "snippets" / path.relative_to(source)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(path.read_bytes())
