@@ -16,9 +16,7 @@ from tools.version_envs import numpy_spec, plan
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = compat.load(ROOT)
-SNIPPETS = sorted(
-    p.relative_to(ROOT / "snippets").as_posix() for p in (ROOT / "snippets").rglob("*.py")
-)
+SNIPPETS = compat.snippet_names(ROOT)
 
 needs_data = pytest.mark.skipif(DATA is None, reason="no snippets/compat.json yet (nox -s compat)")
 
@@ -163,6 +161,12 @@ def test_site_range_is_where_every_snippet_runs():
     assert info["same"] == [("2.6.0", "2.14.1")]
     line = compat_note.site_line(data, "en")
     assert "runs on torch **2.4–2.15**" in line and "**2.6–2.14**" in line
+    assert line.startswith("Every snippet on this site") and "not yet checked" not in line
+    # Snippets newer than the data are not in the range, and the line says so.
+    line = compat_note.site_line(data, "en", unchecked=2)
+    assert line.startswith("Every checked snippet") and "2 newer snippets are not yet" in line
+    zh = compat_note.site_line(data, "zh", unchecked=2)
+    assert zh.startswith("本站已检查的每段代码") and "另有 2 段" in zh
     assert compat.counts(data)["2.0.1"] == {"fails": 1, "same": 1}
 
 

@@ -165,6 +165,18 @@ def site_range(data: dict) -> dict:
     return {"versions": versions, "runs": ranges(versions, runs), "same": ranges(versions, same)}
 
 
+def snippet_names(root: Path) -> list[str]:
+    """Today's snippets, as the data file names them (topic/name.py)."""
+    base = root / "snippets"
+    return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.py"))
+
+
+def unchecked(data: dict | None, root: Path) -> list[str]:
+    """Snippets newer than the data file: shown as "not yet checked", never as compatible."""
+    known = set(data["snippets"]) if data else set()
+    return [name for name in snippet_names(root) if name not in known]
+
+
 def counts(data: dict) -> dict[str, dict[str, int]]:
     """Per version, how many snippets have each result."""
     out: dict[str, dict[str, int]] = {}
@@ -189,9 +201,7 @@ def main(argv: list[str], root: Path | None = None) -> int:
             info = json.loads(meta.read_text("utf-8"))
             if info.get("numpy"):
                 numpy[info["torch"].split("+")[0]] = info["numpy"]
-    base = root / "snippets"
-    snippets = sorted(p.relative_to(base).as_posix() for p in base.rglob("*.py"))
-    data = build(load_rows([Path(r) for r in runs]), snippets, pinned, numpy)
+    data = build(load_rows([Path(r) for r in runs]), snippet_names(root), pinned, numpy)
     path = write(data, root)
     for version, tally in counts(data).items():
         print(f"torch {version}: " + ", ".join(f"{k} {n}" for k, n in sorted(tally.items())))

@@ -37,6 +37,8 @@ TEXT = {
         "more": "各版本详情",
         "site": "本站每段代码都能运行的 torch 版本：**{runs}**；输出与本站完全相同的版本：**{same}**"
         "（在 {tested} 上测试，Python {python}，{date}；详见[各版本兼容性](compat.md)）。",
+        "site_checked": "本站已检查的每段代码",
+        "site_unchecked": "另有 {n} 段较新的代码尚未在其他 torch 版本上检查。",
         "site_none": "尚未在其他 torch 版本上检查本站的代码。",
         "nothing": "无",
         "snippet": "代码文件",
@@ -59,6 +61,8 @@ TEXT = {
         "site": "Every snippet on this site runs on torch **{runs}**; the outputs are exactly "
         "this site's on **{same}** (tested on {tested}, Python {python}, {date}; "
         "see [compatibility per release](compat.md)).",
+        "site_checked": "Every checked snippet on this site",
+        "site_unchecked": "{n} newer snippets are not yet checked on other torch releases.",
         "site_none": "The snippets have not been checked on other torch releases yet.",
         "nothing": "none",
         "snippet": "Snippet",
@@ -126,18 +130,24 @@ def add_notes(markdown: str, data: dict | None, lang: str, where: str = "page") 
     return "\n".join(lines) + ("\n" if markdown.endswith("\n") else "")
 
 
-def site_line(data: dict | None, lang: str) -> str:
+def site_line(data: dict | None, lang: str, unchecked: int = 0) -> str:
+    """The home page's range; ``unchecked`` snippets (newer than the data) are not in it."""
     text = TEXT.get(lang, TEXT["en"])
     if not data or not data["versions"]:
         return text["site_none"]
     info = compat.site_range(data)
-    return text["site"].format(
+    line = text["site"].format(
         runs=compat.range_text(info["runs"]) or text["nothing"],
         same=compat.range_text(info["same"]) or text["nothing"],
         tested=", ".join(compat.short(v) for v in info["versions"]),
         python=data["python"],
         date=data["generated"],
     )
+    if unchecked:
+        every = "本站每段代码" if lang == "zh" else "Every snippet on this site"
+        line = line.replace(every, text["site_checked"], 1)
+        line += ("" if lang == "zh" else " ") + text["site_unchecked"].format(n=unchecked)
+    return line
 
 
 def table(data: dict | None, lang: str) -> str:
@@ -201,7 +211,7 @@ def on_page_markdown(markdown, page, config, files):
         if line.strip() == TABLE_MARK:
             lines[i] = table(data, lang)
         elif line.strip() == RANGE_MARK:
-            lines[i] = site_line(data, lang)
+            lines[i] = site_line(data, lang, len(compat.unchecked(data, root)))
     markdown = "\n".join(lines) + ("\n" if markdown.endswith("\n") else "")
     if any(INCLUDE_RE.match(line) for line in lines):
         markdown = add_notes(markdown, data, lang, where)
