@@ -147,17 +147,10 @@ def pinned(name: str) -> str:
 
 
 def newest(name: str) -> str:
-    """The newest release the package index serves (asked through a Python that has pip)."""
-    for python in (sys.executable, shutil.which("python3")):
-        done = subprocess.run(
-            [python or "python3", "-m", "pip", "index", "versions", name],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "PIP_CONSTRAINT": os.devnull},
-        )
-        if done.returncode == 0:
-            return re.search(rf"{name} \(([^)]+)\)", done.stdout)[1]
-    raise RuntimeError(f"pip index versions {name} failed:\n{done.stderr}")
+    """The newest release the package index serves (pip lists the newest first)."""
+    from tools.version_envs import index_versions  # imports packaging: only when needed
+
+    return index_versions(name)[0]
 
 
 @nox.session
