@@ -635,3 +635,10 @@ def test_a_large_image_is_kept_as_block_means_and_a_change_still_fails():
     assert (
         failure is not None and "image 1: block_means: first differing point [1, 1, 1]" in failure
     )
+
+
+def test_a_manifest_entry_for_a_removed_snippet_is_a_structure_problem(fixture_site):
+    fixture_site.add("gone", "print(1)\n", "1\n")
+    manifest.update(fixture_site.root, "t/never.py", "cpu", fixture_site.env)
+    problems = Site(fixture_site.root).structure_problems()
+    assert any("manifest.json has an entry for t/never.py" in p for p in problems), problems

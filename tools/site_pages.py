@@ -582,6 +582,12 @@ class Site:
                         "snippets/manifest.json (record it with: nox -s record -- --device cuda)"
                     )
         for name, devices in sorted(recordings.items()):
+            if not (self.root / SNIPPETS_DIR / name).exists():
+                problems.append(
+                    f"snippets/manifest.json has an entry for {name}, which no longer exists: "
+                    "remove the entry"
+                )
+                continue
             cuda_file = Path(SNIPPETS_DIR) / Path(name).with_suffix(CUDA_OUTPUT_SUFFIX)
             if "cuda" in devices and not (self.root / cuda_file).exists():
                 problems.append(
