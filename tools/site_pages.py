@@ -190,9 +190,6 @@ class Fence:
         return info.split()[0] if info.split() else ""
 
 
-RawFence = Fence  # its earlier name
-
-
 def _marker(keyword: str) -> str:
     return f"<!--pytest-codeblocks:{keyword}-->"
 
