@@ -12,13 +12,17 @@ pip merges all its indexes and takes the best version anywhere; uv's default is 
 first index that has a package. ``UV_INDEX_STRATEGY=unsafe-best-match`` is set
 with extra indexes so that uv picks the same versions pip picks.
 
-    python -m tools.uv_config     # print the variables
+    python3 tools/uv_config.py     # print the variables
+
+It runs before anything is installed (noxw, noxfile.py load it from its file), so it
+needs only the standard library.
 """
 
 from __future__ import annotations
 
 import configparser
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -91,6 +95,22 @@ def uv_environment(environ: dict[str, str] | None = None) -> dict[str, str]:
         for key in ("UV_DEFAULT_INDEX", "UV_INDEX", "UV_INDEX_STRATEGY"):
             uv.pop(key, None)
     return {k: v for k, v in uv.items() if k not in environ}
+
+
+def uv_binary() -> str | None:
+    """The uv to use: ``$UV``, the one next to this Python (noxw installs it beside nox),
+    the ``uv`` package's, or uv on PATH; None without one (then pip does the work)."""
+    if os.environ.get("UV"):
+        return os.environ["UV"]
+    here = Path(sys.executable).parent / ("uv.exe" if os.name == "nt" else "uv")
+    if here.is_file():
+        return str(here)
+    try:
+        import uv
+
+        return uv.find_uv_bin()
+    except (ImportError, FileNotFoundError):
+        return shutil.which("uv")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,1 @@
+"""Drift and per-release compatibility: environments, runs, the data file, the report."""
