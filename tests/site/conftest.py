@@ -1,0 +1,106 @@
+"""Shared fixtures: the built site, a local server for it, and the browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BROWSERS = ("chromium", "chromium-browser", "google-chrome")
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Say where the browser tests left their screenshots."""
+    from tests.site.test_site import SCREENSHOTS
+
+    shots = sorted(SCREENSHOTS.glob("*.png")) if SCREENSHOTS.exists() else []
+    ran_site = any(
+        "tests/site/" in getattr(report, "nodeid", "")
+        for reports in terminalreporter.stats.values()
+        for report in reports
+    )
+    if shots and ran_site:
+        terminalreporter.section("screenshots")
+        for shot in shots:
+            terminalreporter.write_line(str(shot))
+
+
+# ---- the built site (nox -s site) -------------------------------------------------
+
+
+def build(out: Path, **env: str) -> Path:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The site, built once per session (SITE_DIR=path reuses a build instead)."""
+    if existing := os.environ.get("SITE_DIR"):
+        return Path(existing)
+    return build(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The copy readers open from disk (nox -s offline)."""
+    return build(tmp_path_factory.mktemp("site-offline"), OFFLINE="true")
+
+
+@pytest.fixture(scope="session")
+def server(built_site):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def find_browser() -> str | None:
+    """$CHROMIUM if set, else the first of chromium, chromium-browser, google-chrome on PATH."""
+    if wanted := os.environ.get("CHROMIUM"):
+        return shutil.which(wanted) or (wanted if Path(wanted).is_file() else None)
+    return next((path for name in BROWSERS if (path := shutil.which(name))), None)
+
+
+def _missing(reason: str):
+    """Outside CI a missing browser skips the browser tests; in CI (CI set) it fails them."""
+    if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+        pytest.fail(f"{reason} (CI is set, so this is a failure; .ci/run installs it)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright import sync_api
+    except ImportError:
+        _missing("Playwright is not installed (it is in the `site` dependency group)")
+    executable = find_browser()
+    if executable is None:
+        wanted = os.environ.get("CHROMIUM") or ", ".join(BROWSERS)
+        _missing(f"no browser found ({wanted}): apt-get install chromium fonts-noto-cjk")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield browser
+        browser.close()
