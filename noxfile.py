@@ -155,6 +155,21 @@ def pinned(name: str) -> str:
     raise ValueError(f"{name} is not pinned in the test group")
 
 
+def recorded_python() -> str:
+    """The Python minor version the site's outputs were recorded with (the manifest's):
+    the compat data's pinned Python."""
+    import json
+    from collections import Counter
+
+    manifest = json.loads(Path("snippets/manifest.json").read_text("utf-8"))
+    versions = Counter(
+        ".".join(entry["python"].split(".")[:2])
+        for devices in manifest.values()
+        for entry in devices.values()
+    )
+    return versions.most_common(1)[0][0]
+
+
 def test_requirements_but_torch() -> list[str]:
     """What a drift or compat environment needs besides torch, torchvision and NumPy:
     the snippets' other imports (not the Markdown stack; the package brings pytest)."""
@@ -302,21 +317,24 @@ def drift(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def compat(session: nox.Session) -> None:
-    """Run every snippet on a list of torch releases and write snippets/compat.json.
+    """Check the snippets on other torch releases and Pythons: snippets/compat.json.
 
-    Default list (recorded_docs.compat.envs.plan): every other minor release from the
-    oldest this Python can install, plus the pinned and the newest, each with its
-    torchvision and a NumPy it supports. Other pairs as posargs, TORCH/TORCHVISION.
-    The same engine as ``drift``: one environment at a time under .nox/compat/, made
-    without the installer's cache and removed after its run (while the next one
-    installs), so disk stays bounded: one release's environment (~6 GB), two at most.
-    Resumable: each release's results stay in .artifacts/compat/ until a run has covered
-    every release; a run that stops continues where it was, with the same list
-    (recorded_docs.compat.run). Snippets run one at a time, niced (COMPAT_WORKERS,
-    COMPAT_NICE change that). About 5 min per release, most of it the download.
+    With nothing else to do, re-runs only the snippets whose code, recorded output or
+    figures changed since their results (or that have none), in every environment the
+    data lists, and says "nothing to do" when there are none. A run that stopped is
+    continued first (resumable: state in .artifacts/compat/). Other runs, every snippet:
+    ``nox -s compat -- --plan`` (the pinned Python's plan: every other minor release from
+    the oldest it can install, plus the pinned and the newest, each with its torchvision
+    and a NumPy it supports), ``-- --python 3.12`` (that Python's oldest, pinned and
+    newest releases with wheels for it, from any interpreter uv or pyenv has), or
+    ``-- 2.4.1/0.19.1`` (these releases). One environment at a time under .nox/compat/,
+    made without the installer's cache and removed after its run (while the next one
+    installs): ~3 GB of downloads and ~6 GB of disk each, two at most. Snippets run one
+    at a time, niced (COMPAT_WORKERS, COMPAT_NICE). About 5 min per environment, most
+    of it the download; a refresh of a few snippets costs the same downloads.
     """
     requirements = [f"--requirement={r}" for r in test_requirements_but_torch()]
-    pin = f"--pinned={pinned('torch')}/{pinned('torchvision')}"
+    pin = f"--pinned={recorded_python()}/{pinned('torch')}/{pinned('torchvision')}"
     engine(session, "compat", "run", pin, *requirements, *session.posargs)
 
 

@@ -4,10 +4,9 @@ render OUT_DIR            every page's finished Markdown (the page pipeline)
 notebooks OUT_DIR         every page's notebook
 comments check|scaffold|variant|stats [PATH ...]
                           the snippets' Chinese comments
-compat write PINNED RUN.jsonl ...
-                          snippets/compat.json from drift-report runs
-compat run --pinned T/V [T/V ...]
-                          a (resumable) compat run over torch releases
+compat run --pinned P/T/V [--python P] [--plan] [T/V ...]
+                          a (resumable) compat run: refresh, a plan, or releases;
+                          --write-plan, --results, --merge for the matrix workflow
 drift --pinned T/V [T/V | pinned | latest ...]
                           the drift table over torch releases
 drift-report OUT.md RUN.jsonl ...
@@ -42,6 +41,7 @@ def main(argv: list[str]) -> int:
         return 0 if argv else 2
     command, args = argv[0], argv[1:]
     if command == "render":
+        from recorded_docs.path import nav_pages
         from recorded_docs.render import Context, write_all
 
         if len(args) != 1:
@@ -53,6 +53,7 @@ def main(argv: list[str]) -> int:
             fold_at=options.fold_outputs_at,
             comment_languages=tuple(options.chinese_comments),
             directory_urls=config.use_directory_urls,
+            nav=nav_pages(config.nav or []) or None,
         )
         for path in write_all(context, Path(args[0]), default or layout.languages[0]):
             print(path)
@@ -77,15 +78,11 @@ def main(argv: list[str]) -> int:
 
         return comments.main(args, root)
     if command == "compat":
-        if args[:1] == ["write"]:
-            from recorded_docs.compat import data
-
-            return data.main(args, root)
         if args[:1] == ["run"]:
             from recorded_docs.compat import run
 
             return run.main(args[1:], root)
-        print("usage: python -m recorded_docs compat write|run ...", file=sys.stderr)
+        print("usage: python -m recorded_docs compat run ...", file=sys.stderr)
         return 2
     if command == "drift":
         from recorded_docs.compat import drift

@@ -429,6 +429,8 @@ def append_drift(path: Path, example: Example, env: dict, result: dict) -> None:
             "torch": env["torch"],
             "torchvision": env["torchvision"],
             "python": env["python"],
+            # What the result was obtained from (recorded_docs.compat.data keeps it).
+            "fingerprint": example.snippet.fingerprint(),
             **result,
         },
         ensure_ascii=False,

@@ -29,7 +29,11 @@ Nothing here imports torch, MkDocs or Markdown.
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
 import re
+import tokenize
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -171,6 +175,32 @@ class Snippet:
         }
         return sorted(found)
 
+    def fingerprint(self) -> dict[str, str]:
+        """What a result obtained from this snippet depends on, as short hashes:
+
+        ``code``: its tokens without comments and line breaks inside statements, plus
+        its legacy declarations: an edit of a comment (English in the file, Chinese in
+        ``<name>.zh.yaml``) or of spacing inside a line does not change it, any change
+        to what runs does; ``output``: its recorded CPU output (trailing spaces and
+        blank lines aside, as the comparison ignores them); ``figures``: its recorded
+        figures' data. A compat result is about the snippet only while all three match.
+        """
+        return {
+            "code": _digest(code_signature(self.source)),
+            "output": _digest(_normalized(self.recorded_output() or "")),
+            "figures": _digest(
+                json.dumps(
+                    [
+                        json.loads((self.root / self.figure_files(n)[1]).read_text("utf-8"))
+                        if (self.root / self.figure_files(n)[1]).exists()
+                        else None
+                        for n in self.recorded_figures()
+                    ],
+                    sort_keys=True,
+                )
+            ),
+        }
+
     def files(self) -> list[PurePosixPath]:
         """Every file that belongs to it and exists, the script first."""
         folder = self.file.parent
@@ -180,6 +210,35 @@ class Snippet:
             if p.name != self.file.name and _PART_RE.match(p.name[len(self.stem) :])
         )
         return [self.path, *others]
+
+
+def code_signature(source: str) -> str:
+    """The code of a source as one string: its tokens (type and text) without comments
+    and non-logical line breaks, then its legacy declarations (comments that matter)."""
+    try:
+        tokens = [
+            f"{tok.type}:{tok.string}"
+            for tok in tokenize.generate_tokens(io.StringIO(source).readline)
+            if tok.type not in (tokenize.COMMENT, tokenize.NL)
+        ]
+    except (tokenize.TokenError, SyntaxError):  # not Python: every byte counts
+        return source
+    legacy = Legacy.of(source)
+    return "\n".join(
+        [
+            *tokens,
+            *sorted(f"warns {w}" for w in legacy.warns),
+            *sorted(f"raises {r}" for r in legacy.raises),
+        ]
+    )
+
+
+def _normalized(output: str) -> str:
+    return "\n".join(line.rstrip() for line in output.splitlines()).rstrip("\n")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def all_snippets(root: Path, snippets_dir: str = SNIPPETS_DIR) -> list[Snippet]:

@@ -89,7 +89,7 @@ def sessions() -> set[str]:
 
 def test_there_are_workflows():
     names = {p.name for p in WORKFLOWS}
-    assert {"ci.yml", "gpu.yml", "drift.yml", "pages.yml"} <= names, names
+    assert {"ci.yml", "gpu.yml", "drift.yml", "pages.yml", "compat.yml", "rc.yml"} <= names, names
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=[p.name for p in WORKFLOWS])
@@ -164,3 +164,63 @@ def test_the_checks_catch_a_broken_workflow(tmp_path):
     assert not PINNED_RE.match("actions/checkout@v4")
     assert not PINNED_RE.match("actions/checkout@main")
     assert PINNED_RE.match("actions/checkout@v4.2.2")
+
+
+# ---- the compatibility matrix and the release-candidate run ----------------------------
+
+
+def test_the_compat_matrix_plans_runs_each_environment_and_merges():
+    workflow = load(ROOT / ".github/workflows/compat.yml")
+    on = workflow.get("on") or workflow.get(True)  # YAML 1.1 reads `on` as True
+    assert "schedule" in on and "workflow_dispatch" in on
+    jobs = workflow["jobs"]
+    assert list(jobs) == ["plan", "run", "merge"]
+    plan = " ".join(script for job, script in run_steps(workflow) if job == "plan")
+    assert "noxw -s compat -- --write-plan" in plan and "GITHUB_OUTPUT" in plan
+    run = jobs["run"]
+    assert run["needs"] == "plan"
+    assert run["strategy"]["matrix"]["include"] == "${{ fromJSON(needs.plan.outputs.matrix) }}"
+    assert run["strategy"]["fail-fast"] is False  # one release failing to install stops nothing
+    script = " ".join(s for job, s in run_steps(workflow) if job == "run")
+    assert "--results" in script and "matrix.python" in script and "matrix.torch" in script
+    uploads = [step for step in run["steps"] if "upload-artifact" in step.get("uses", "")]
+    assert uploads and uploads[0]["with"]["path"].startswith(".artifacts/compat-results")
+    merge = jobs["merge"]
+    assert merge["needs"] == "run" and "always()" in merge["if"]
+    assert merge["permissions"] == {"contents": "write", "pull-requests": "write"}
+    script = " ".join(s for job, s in run_steps(workflow) if job == "merge")
+    assert "noxw -s compat -- --merge" in script and "gh pr create" in script
+
+
+def test_the_release_candidate_workflow_runs_drift_on_the_candidate_and_tracks_an_issue():
+    workflow = load(ROOT / ".github/workflows/rc.yml")
+    on = workflow.get("on") or workflow.get(True)
+    assert "schedule" in on and "workflow_dispatch" in on
+    scripts = " ".join(s for _, s in run_steps(workflow))
+    assert "noxw -s drift -- candidate" in scripts
+    assert "--label release-candidate" in scripts and "gh issue close" in scripts
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+
+
+def test_the_candidate_is_picked_from_a_recorded_test_channel_listing():
+    """A listing in the test channel's format (download.pytorch.org/whl/test/cpu/torch/):
+    torch 2.16.0 there is a candidate while PyPI's newest is 2.15.0, and not once 2.16.0
+    is released; Python 3.10 has no 2.16 wheels there; other platforms do not count."""
+    from packaging.version import Version
+
+    from recorded_docs.compat.candidates import candidate_to_test, wheel_versions
+
+    listing = (ROOT / "tests/repository/data/test_channel_torch.html").read_text("utf-8")
+    assert wheel_versions(listing, "torch") == [
+        Version(v) for v in ("2.14.0", "2.14.1", "2.15.0", "2.16.0")
+    ]
+    assert candidate_to_test(listing, ["2.15.0", "2.14.1", "2.14.0"]) == "2.16.0"
+    assert candidate_to_test(listing, ["2.16.0", "2.15.0"]) is None
+    assert (
+        candidate_to_test(listing, ["2.16.0rc1", "2.15.0"]) == "2.16.0"
+    )  # a pre-release is no release
+    assert candidate_to_test(listing, ["2.15.0"], python="3.10") is None  # newest cp310: 2.14.1
+    assert candidate_to_test("<html><body></body></html>", ["2.15.0"]) is None
+    mac_only = '<a href="/whl/test/cpu/torch-2.17.0-cp311-cp311-macosx_11_0_arm64.whl">x</a>'
+    assert candidate_to_test(mac_only, ["2.15.0"]) is None

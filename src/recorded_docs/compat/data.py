@@ -1,38 +1,83 @@
-"""Which torch releases each snippet runs on: the data file and its summaries.
+"""Which torch releases and Pythons each snippet runs on: the data file and its summaries.
 
-    python -m recorded_docs compat write PINNED RUN.jsonl [RUN.jsonl ...]
-
-``nox -s compat`` runs every snippet on several releases (:mod:`recorded_docs.compat.run`,
-the engine it shares with ``nox -s drift``), one ``--drift-report`` JSON-lines file each,
-then writes ``snippets/compat.json`` from them: only this module writes it. Per snippet
-and release one result:
+``nox -s compat`` runs snippets in environments of other torch releases and Pythons
+(:mod:`recorded_docs.compat.run`, the engine it shares with ``nox -s drift``), one
+``--drift-report`` JSON-lines file each, and :func:`merge` folds them into
+``snippets/compat.json``: only this module writes it. Per snippet and environment one
+result:
 
 - ``same``: runs, prints the recorded output (within the tolerance);
 - ``different``: runs, prints something else (or a declared legacy warning is gone);
 - ``warns``: runs, with a warning the snippet does not declare;
 - ``fails``: an error ends it; ``reason`` is the error's first line.
 
-The pages' recorded outputs stay the pinned version's: nothing here touches them.
+The file (schema 2)::
+
+    {"schema": 2, "generated": "2026-12-07",
+     "pinned": {"python": "3.11", "torch": "2.14.1", "torchvision": "0.29.1"},
+     "environments": [{"python": "3.11", "torch": "2.0.1", "torchvision": "0.15.2",
+                       "numpy": "1.26.4"}, ...],
+     "snippets": {"autograd/grad_fn.py": {
+         "fingerprint": {"code": "…", "output": "…", "figures": "…"},
+         "results": {"3.11/2.0.1": {"result": "same"}, ...}}}}
+
+An environment is named ``<python>/<torch>`` (:func:`env_key`). A snippet's results were
+all obtained from the code, recorded output and figures its ``fingerprint`` names
+(:meth:`recorded_docs.snippet.Snippet.fingerprint`): a run on other code replaces them,
+and a snippet whose files no longer match is "not yet checked" on the pages until compat
+runs on it again (:func:`summary`). Two axes are read from the data: the torch releases
+on the pinned Python, and the Pythons on the pinned torch.
+
+The pages' recorded outputs stay the pinned environment's: nothing here touches them.
 Pages show :func:`summary` under each code block (:mod:`recorded_docs.render.compat_lines`),
-the reference page the whole table, the home page :func:`site_range`.
+the reference page the whole matrix, the home page :func:`site_range`.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
-import platform
-import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from packaging.version import Version
 
-from recorded_docs.snippet import all_snippets
+from recorded_docs.snippet import Snippet, all_snippets
 
+SCHEMA = 2
 DATA = Path("snippets") / "compat.json"
 RUNS = ("same", "different", "warns")  # the results in which a snippet runs
-NO_RESULT = "no result"
+RESULTS = (*RUNS, "fails")
 STATUS = {"ok": "same", "output changed": "different", "new warning": "warns", "error": "fails"}
+
+
+class DataError(Exception):
+    """The data file cannot be read as this schema: one line saying why."""
+
+
+# ---- names --------------------------------------------------------------------------
+
+
+def python_minor(version: str) -> str:
+    """3.11.7 -> 3.11: environments are per Python minor version."""
+    return ".".join(version.split(".")[:2])
+
+
+def env_key(python: str, torch: str) -> str:
+    return f"{python_minor(python)}/{torch.split('+')[0]}"
+
+
+def version_key(text: str) -> Version:
+    return Version(text)
+
+
+def env_order(env: dict) -> tuple[Version, Version]:
+    return (Version(env["python"]), Version(env["torch"]))
+
+
+def short(version: str) -> str:
+    """2.4.1 -> 2.4: a compat run tests one release per minor version."""
+    return ".".join(version.split(".")[:2])
 
 
 def result_of(row: dict) -> dict:
@@ -48,16 +93,10 @@ def result_of(row: dict) -> dict:
     return cell
 
 
-def version_key(text: str) -> Version:
-    return Version(text)
+# ---- reading and writing ------------------------------------------------------------
 
 
-def short(version: str) -> str:
-    """2.4.1 -> 2.4: a compat run tests one release per minor version."""
-    return ".".join(version.split(".")[:2])
-
-
-def load_rows(paths: list[Path]) -> list[dict]:
+def load_rows(paths: Iterable[Path]) -> list[dict]:
     rows = []
     for path in paths:
         if path.exists():
@@ -65,34 +104,77 @@ def load_rows(paths: list[Path]) -> list[dict]:
     return rows
 
 
-def build(
+def fingerprints(root: Path) -> dict[str, dict[str, str]]:
+    """Today's snippets (as the data file names them) and their fingerprints."""
+    return {snippet.name: snippet.fingerprint() for snippet in all_snippets(root)}
+
+
+def merge(
+    old: dict | None,
     rows: list[dict],
-    snippets: list[str],
-    pinned: str,
-    numpy: dict[str, str] | None = None,
+    current: dict[str, dict[str, str]],
+    pinned: dict[str, str],
+    environments: dict[str, dict] | None = None,
     date: str | None = None,
-    python: str | None = None,
 ) -> dict:
-    """The data file's content from drift-report rows (any number of versions)."""
-    versions: dict[str, dict[str, str]] = {}
-    cells: dict[str, dict[str, dict]] = {name: {} for name in snippets}
+    """The data file's content: ``old`` data, then drift-report ``rows`` in order.
+
+    ``current``: today's snippets and their fingerprints (entries for other snippets are
+    dropped); ``pinned``: {"python", "torch", "torchvision"}; ``environments``: what else
+    is known of an environment (its NumPy), by :func:`env_key`. A row carries the
+    fingerprint of the files it was judged against: when it differs from an entry's, the
+    entry's results (obtained from other files) are dropped and the row's start anew.
+    """
+    envs: dict[str, dict] = {}
+    entries: dict[str, dict] = {}
+    if old:
+        for env in old["environments"]:
+            envs[env_key(env["python"], env["torch"])] = dict(env)
+        for name, entry in old["snippets"].items():
+            if name in current:
+                entries[name] = {
+                    "fingerprint": dict(entry["fingerprint"]),
+                    "results": dict(entry["results"]),
+                }
     for row in rows:
-        torch = row["torch"].split("+")[0]
-        versions.setdefault(torch, {"torch": torch, "torchvision": row["torchvision"]})
-        if row["snippet"] in cells:
-            cells[row["snippet"]][torch] = result_of(row)
-    order = sorted(versions, key=version_key)
-    for torch in order:
-        if numpy and torch in numpy:
-            versions[torch]["numpy"] = numpy[torch]
-        for name in snippets:
-            cells[name].setdefault(torch, {"result": NO_RESULT})
+        key = env_key(row["python"], row["torch"])
+        env = envs.setdefault(key, {"python": python_minor(row["python"])})
+        env.update(torch=row["torch"].split("+")[0], torchvision=row["torchvision"].split("+")[0])
+        name = row["snippet"]
+        if name not in current:
+            continue
+        fingerprint = row.get("fingerprint") or current[name]
+        entry = entries.get(name)
+        if entry is None or entry["fingerprint"] != fingerprint:
+            entry = entries[name] = {"fingerprint": dict(fingerprint), "results": {}}
+        entry["results"][key] = result_of(row)
+    for key, info in (environments or {}).items():
+        if key in envs:
+            envs[key].update({k: v for k, v in info.items() if v})
+    # Every environment a run has covered stays: a snippet without a result in one of
+    # them (changed since, or its run died) is "partial", not checked.
+    order = sorted(envs, key=lambda k: env_order(envs[k]))
     return {
+        "schema": SCHEMA,
         "generated": date or datetime.date.today().isoformat(),
-        "python": python or ".".join(platform.python_version_tuple()[:2]),
-        "pinned": pinned,
-        "versions": [versions[t] for t in order],
-        "snippets": {name: {t: cells[name][t] for t in order} for name in sorted(cells)},
+        "pinned": {
+            "python": python_minor(pinned["python"]),
+            "torch": pinned["torch"],
+            "torchvision": pinned.get("torchvision", ""),
+        },
+        "environments": [
+            {k: envs[key][k] for k in ("python", "torch", "torchvision", "numpy") if k in envs[key]}
+            for key in order
+        ],
+        "snippets": {
+            name: {
+                "fingerprint": entries[name]["fingerprint"],
+                "results": {
+                    k: entries[name]["results"][k] for k in order if k in entries[name]["results"]
+                },
+            }
+            for name in sorted(entries)
+        },
     }
 
 
@@ -109,12 +191,52 @@ def write(data: dict, root: Path) -> Path:
 
 
 def load(root: Path) -> dict | None:
+    """The data file, or None where there is none. A file of another schema is a
+    DataError (one line), never a KeyError deep in a page."""
     path = root / DATA
-    return json.loads(path.read_text("utf-8")) if path.exists() else None
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except json.JSONDecodeError as err:
+        raise DataError(f"{DATA}: not valid JSON ({err.msg}, line {err.lineno})") from None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise DataError(
+            f"{DATA}: schema {data.get('schema') if isinstance(data, dict) else None!r}, "
+            f"this engine reads schema {SCHEMA} (rewrite it with nox -s compat)"
+        )
+    return data
+
+
+# ---- the two axes ------------------------------------------------------------------
+
+
+def torch_axis(data: dict) -> list[str]:
+    """Environment keys on the pinned Python, oldest torch first."""
+    python = data["pinned"]["python"]
+    return [env_key(e["python"], e["torch"]) for e in data["environments"] if e["python"] == python]
+
+
+def python_axis(data: dict) -> list[str]:
+    """Environment keys on the pinned torch, oldest Python first."""
+    torch = data["pinned"]["torch"]
+    return [env_key(e["python"], e["torch"]) for e in data["environments"] if e["torch"] == torch]
+
+
+def pythons(data: dict) -> list[str]:
+    return sorted({e["python"] for e in data["environments"]}, key=Version)
+
+
+def torch_of(key: str) -> str:
+    return key.split("/", 1)[1]
+
+
+def python_of(key: str) -> str:
+    return key.split("/", 1)[0]
 
 
 def ranges(tested: list[str], good: set[str]) -> list[tuple[str, str]]:
-    """Runs of consecutive tested versions (in order) that are in ``good``: [(first, last)]."""
+    """Runs of consecutive tested items (in order) that are in ``good``: [(first, last)]."""
     out: list[tuple[str, str]] = []
     start = prev = None
     for v in tested:
@@ -129,46 +251,135 @@ def ranges(tested: list[str], good: set[str]) -> list[tuple[str, str]]:
     return out
 
 
-def range_text(spans: list[tuple[str, str]]) -> str:
-    return ", ".join(short(a) if a == b else f"{short(a)}–{short(b)}" for a, b in spans)
+def range_text(spans: list[tuple[str, str]], shorten=short) -> str:
+    return ", ".join(shorten(a) if a == b else f"{shorten(a)}–{shorten(b)}" for a, b in spans)
 
 
-def summary(cells: dict[str, dict] | None, versions: list[str], pinned: str) -> dict:
+# ---- what the pages say -------------------------------------------------------------
+
+
+def state(entry: dict | None, data: dict, fingerprint: dict[str, str] | None) -> str:
+    """``checked``; ``new`` (no results); ``changed`` (its files differ from what was
+    checked: which of code, output, figures is in :func:`changed_parts`); ``partial``
+    (not run in every environment of the data)."""
+    if not entry:
+        return "new"
+    if fingerprint is not None and entry["fingerprint"] != fingerprint:
+        return "changed"
+    keys = [env_key(e["python"], e["torch"]) for e in data["environments"]]
+    if any(k not in entry["results"] for k in keys):
+        return "partial"
+    return "checked"
+
+
+def changed_parts(entry: dict, fingerprint: dict[str, str]) -> list[str]:
+    return [
+        part
+        for part in ("code", "output", "figures")
+        if entry["fingerprint"].get(part) != fingerprint.get(part)
+    ]
+
+
+def summary(entry: dict | None, data: dict, fingerprint: dict[str, str] | None = None) -> dict:
     """What a page says under one code block.
 
-    {"checked": False} for a snippet without data. Else "runs" (ranges of the tested
-    versions it runs on), "same_since" (the oldest tested version from which every one
-    up to the pinned prints the recorded output), "newer" (tested versions after the
-    pinned one whose output differs), "fails" ({version: first line}).
+    {"checked": False, "state": ...} unless the entry is about today's files and covers
+    every environment. Else, on the pinned Python: "runs" (ranges of torch releases it
+    runs on), "same_since" (the oldest release from which every one up to the pinned
+    prints the recorded output), "newer" (releases after the pinned one whose output
+    differs), "fails" ({release: first line}); on the pinned torch: "python_runs"
+    (ranges of Pythons it runs on), "python_differs" (Pythons whose output differs).
     """
-    if not cells or any(v not in cells for v in versions):
-        return {"checked": False}
-    tested = [v for v in versions if cells[v]["result"] != NO_RESULT]
-    runs = {v for v in tested if cells[v]["result"] in RUNS}
+    status = state(entry, data, fingerprint)
+    if status != "checked":
+        return {"checked": False, "state": status}
+    results = entry["results"]
+    pinned = data["pinned"]["torch"]
+    axis = torch_axis(data)
+    releases = [torch_of(k) for k in axis]
+    runs = {torch_of(k) for k in axis if results[k]["result"] in RUNS}
     same_since = None
-    for v in reversed([t for t in tested if version_key(t) <= version_key(pinned)]):
-        if cells[v]["result"] != "same":
+    for k in reversed([k for k in axis if Version(torch_of(k)) <= Version(pinned)]):
+        if results[k]["result"] != "same":
             break
-        same_since = v
+        same_since = torch_of(k)
     newer = [
-        v for v in tested if version_key(v) > version_key(pinned) and cells[v]["result"] != "same"
+        torch_of(k)
+        for k in axis
+        if Version(torch_of(k)) > Version(pinned) and results[k]["result"] != "same"
     ]
+    paxis = python_axis(data)
+    versions = [python_of(k) for k in paxis]
+    python_runs = {python_of(k) for k in paxis if results[k]["result"] in RUNS}
     return {
         "checked": True,
-        "runs": ranges(tested, runs),
+        "runs": ranges(releases, runs),
         "same_since": same_since,
         "newer": newer,
-        "fails": {v: cells[v].get("reason", "") for v in tested if cells[v]["result"] == "fails"},
+        "fails": {
+            torch_of(k): results[k].get("reason", "")
+            for k in axis
+            if results[k]["result"] == "fails"
+        },
+        "python_runs": ranges(versions, python_runs),
+        "python_differs": [
+            python_of(k) for k in paxis if results[k]["result"] in ("different", "warns")
+        ],
     }
 
 
-def site_range(data: dict) -> dict:
-    """The releases on which every snippet runs, and on which every output is the same."""
-    versions = [v["torch"] for v in data["versions"]]
-    snippets = data["snippets"].values()
-    runs = {v for v in versions if all(c.get(v, {}).get("result") in RUNS for c in snippets)}
-    same = {v for v in versions if all(c.get(v, {}).get("result") == "same" for c in snippets)}
-    return {"versions": versions, "runs": ranges(versions, runs), "same": ranges(versions, same)}
+def site_range(data: dict, names: Iterable[str] | None = None) -> dict:
+    """Over the snippets ``names`` (default: all in the data): the torch releases (on the
+    pinned Python) on which every one runs, and prints the site's output; the Pythons (on
+    the pinned torch) on which every one runs."""
+    entries = [data["snippets"][n] for n in (names if names is not None else data["snippets"])]
+
+    def every(keys: list[str], results: tuple[str, ...]) -> set[str]:
+        return {
+            k
+            for k in keys
+            if all(e["results"].get(k, {}).get("result") in results for e in entries)
+        }
+
+    axis, paxis = torch_axis(data), python_axis(data)
+    return {
+        "versions": [torch_of(k) for k in axis],
+        "runs": [(torch_of(a), torch_of(b)) for a, b in ranges(axis, every(axis, RUNS))],
+        "same": [(torch_of(a), torch_of(b)) for a, b in ranges(axis, every(axis, ("same",)))],
+        "pythons": [python_of(k) for k in paxis],
+        "python_runs": [(python_of(a), python_of(b)) for a, b in ranges(paxis, every(paxis, RUNS))],
+    }
+
+
+def checked_names(
+    data: dict | None, current: dict[str, dict[str, str]]
+) -> tuple[list[str], list[str]]:
+    """(checked, not yet checked) among today's snippets."""
+    checked, unchecked = [], []
+    for name, fingerprint in current.items():
+        entry = data["snippets"].get(name) if data else None
+        ok = data is not None and state(entry, data, fingerprint) == "checked"
+        (checked if ok else unchecked).append(name)
+    return checked, unchecked
+
+
+def stale(data: dict | None, current: dict[str, dict[str, str]]) -> list[str]:
+    """Today's snippets whose results are missing or about other files: what a refresh
+    (``nox -s compat`` with nothing else to do) runs again."""
+    return checked_names(data, current)[1]
+
+
+def counts(data: dict) -> dict[str, dict[str, int]]:
+    """Per environment, how many snippets have each result."""
+    out: dict[str, dict[str, int]] = {}
+    for env in data["environments"]:
+        key = env_key(env["python"], env["torch"])
+        tally = out.setdefault(key, {})
+        for entry in data["snippets"].values():
+            result = entry["results"].get(key, {}).get("result")
+            if result:
+                tally[result] = tally.get(result, 0) + 1
+    return out
 
 
 def snippet_names(root: Path) -> list[str]:
@@ -176,39 +387,5 @@ def snippet_names(root: Path) -> list[str]:
     return [snippet.name for snippet in all_snippets(root)]
 
 
-def unchecked(data: dict | None, root: Path) -> list[str]:
-    """Snippets newer than the data file: shown as "not yet checked", never as compatible."""
-    known = set(data["snippets"]) if data else set()
-    return [name for name in snippet_names(root) if name not in known]
-
-
-def counts(data: dict) -> dict[str, dict[str, int]]:
-    """Per version, how many snippets have each result."""
-    out: dict[str, dict[str, int]] = {}
-    for v in data["versions"]:
-        tally = out.setdefault(v["torch"], {})
-        for cells in data["snippets"].values():
-            result = cells.get(v["torch"], {}).get("result", NO_RESULT)
-            tally[result] = tally.get(result, 0) + 1
-    return out
-
-
-def main(argv: list[str], root: Path | None = None) -> int:
-    root = root or Path.cwd()
-    if len(argv) < 2 or argv[0] != "write":
-        print("usage: python -m recorded_docs compat write PINNED [RUN.jsonl ...]", file=sys.stderr)
-        return 2
-    pinned, *runs = argv[1:]
-    numpy = {}
-    for run in runs:
-        meta = Path(run).with_suffix(".done")
-        if meta.exists():
-            info = json.loads(meta.read_text("utf-8"))
-            if info.get("numpy"):
-                numpy[info["torch"].split("+")[0]] = info["numpy"]
-    data = build(load_rows([Path(r) for r in runs]), snippet_names(root), pinned, numpy)
-    path = write(data, root)
-    for version, tally in counts(data).items():
-        print(f"torch {version}: " + ", ".join(f"{k} {n}" for k, n in sorted(tally.items())))
-    print(f"wrote {path}")
-    return 0
+def of(root: Path, name: str) -> Snippet:
+    return Snippet.at(root, f"snippets/{name}")

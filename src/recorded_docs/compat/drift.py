@@ -116,7 +116,9 @@ def run_main(argv: list[str], root: Path | None = None) -> int:
     from recorded_docs.compat import envs
 
     parser = argparse.ArgumentParser(prog="python -m recorded_docs drift")
-    parser.add_argument("pairs", nargs="*", help="TORCH/TORCHVISION, 'pinned' or 'latest'")
+    parser.add_argument(
+        "pairs", nargs="*", help="TORCH/TORCHVISION, 'pinned', 'latest' or 'candidate'"
+    )
     parser.add_argument("--pinned", required=True, help="the pinned TORCH/TORCHVISION")
     parser.add_argument("--workers", default="1")
     parser.add_argument("--requirement", action="append", default=[], dest="others")
@@ -128,16 +130,36 @@ def run_main(argv: list[str], root: Path | None = None) -> int:
     run = envs.subprocess_runner()
     runs = []
     for name in args.pairs or ["pinned", "latest"]:
+        index = None
         if name == "pinned":
             torch, _, vision = args.pinned.partition("/")
         elif name == "latest":
             torch, vision = envs.index_versions("torch")[0], ""  # the resolver picks torchvision
+        elif name == "candidate":
+            from recorded_docs.compat import candidates
+
+            releases = envs.index_versions("torch")
+            found = candidates.candidate_to_test(candidates.fetch_listing("torch"), releases)
+            if found is None:
+                text = (
+                    f"No release candidate on {candidates.TEST_INDEX} is newer than torch "
+                    f"{releases[0]}, the newest release: nothing to check.\n"
+                )
+                reports.mkdir(parents=True, exist_ok=True)
+                (reports / "report.md").write_text(text, "utf-8")
+                print(text, end="")
+                continue
+            torch, vision, index = found, "", candidates.TEST_INDEX
         else:
             torch, _, vision = name.partition("/")
         pair = {"torch": torch, "torchvision": vision, "numpy": envs.numpy_spec(torch)}
+        if index:
+            pair["index"] = index
         venv = Path(".nox/drift") / f"torch-{torch}"
         python = envs.make_env(run, venv, pair, args.others, root)
         report = reports / f"torch-{torch}.jsonl"
         envs.run_snippets(run, python, report, root, workers=args.workers)
         runs.append(str(report))
+    if not runs:
+        return 0
     return main([str(reports / "report.md"), *runs], root)

@@ -27,11 +27,13 @@ from packaging.version import InvalidVersion, Version
 Runner = Callable[..., object]
 
 
-def index_versions(name: str) -> list[str]:
-    """Every release of a package the index offers this Python (pip index versions)."""
-    for python in (sys.executable, shutil.which("python3")):
+def index_versions(name: str, python: str | None = None) -> list[str]:
+    """Every release of a package the index offers with wheels for ``python`` (a version
+    such as "3.12"; default: this Python), newest first (pip index versions)."""
+    target = ["--python-version", python, "--only-binary=:all:"] if python else []
+    for interpreter in (sys.executable, shutil.which("python3")):
         done = subprocess.run(
-            [python or "python3", "-m", "pip", "index", "versions", name],
+            [interpreter or "python3", "-m", "pip", "index", "versions", name, *target],
             capture_output=True,
             text=True,
             env={**os.environ, "PIP_CONSTRAINT": os.devnull},
@@ -114,6 +116,38 @@ def plan(
     return list(pairs.values())
 
 
+def edge_plan(
+    torch_versions: list[str],
+    vision_versions: list[str],
+    pinned_torch: str,
+    pinned_vision: str,
+) -> list[dict[str, str]]:
+    """For a Python other than the pinned one: its oldest release that has its own
+    torchvision, the pinned release (where it has wheels) and its newest; pinned first."""
+    torches = latest_patches(_releases(torch_versions))
+    visions = latest_patches(_releases(vision_versions))
+    minors = [m for m, v in sorted(torches.items()) if vision_minor(v) in visions]
+    if not minors:
+        return []
+    available = set(_releases(torch_versions))
+    pairs: dict[str, dict[str, str]] = {}
+
+    def add(torch: Version, vision: str | None = None) -> None:
+        if vision is None:
+            found = visions.get(vision_minor(torch))
+            vision = str(found) if found else ""
+        pairs.setdefault(
+            str(torch),
+            {"torch": str(torch), "torchvision": vision, "numpy": numpy_spec(str(torch))},
+        )
+
+    if Version(pinned_torch) in available:
+        add(Version(pinned_torch), pinned_vision)
+    add(max(torches.values()))
+    add(torches[minors[0]])
+    return list(pairs.values())
+
+
 def subprocess_runner(log=print) -> Runner:
     """A ``run(*cmd, env=..., success_codes=...)`` that runs commands with subprocess."""
 
@@ -147,7 +181,7 @@ def make_env(
     """
     if fresh:
         shutil.rmtree(venv, ignore_errors=True)
-    interpreter = python
+    interpreter = find_python(python) if python and re.fullmatch(r"\d+\.\d+", python) else python
     python = venv / "bin" / "python"
     # The uv its caller names ($UV: nox -s drift/compat pass the one tools/uv_config.py
     # finds), else uv on PATH; without one, venv and pip do the work.
@@ -163,18 +197,50 @@ def make_env(
         f"torchvision=={pair['torchvision']}" if pair.get("torchvision") else "torchvision",
     ]
     lifted = {"PIP_CONSTRAINT": os.devnull, "UV_CONSTRAINT": os.devnull}
+    # A release candidate's own index (PyTorch's test channel), searched before the others.
+    extra = ["--extra-index-url", pair["index"]] if pair.get("index") else []
     base = interpreter or sys.executable
     if uv:
         if not python.exists():
             run(uv, "venv", "-q", "-p", base, str(venv))
         flags = [] if cache else ["--no-cache"]
-        run(uv, "pip", "install", "-q", *flags, "--python", str(python), *wanted, env=lifted)
+        run(uv, "pip", "install", "-q", *flags, *extra, "--python", str(python), *wanted, env=lifted)
     else:
         if not python.exists():
             run(base, "-m", "venv", str(venv))
         flags = [] if cache else ["--no-cache-dir"]
-        run(str(python), "-m", "pip", "install", "--quiet", *flags, *wanted, env=lifted)
+        run(str(python), "-m", "pip", "install", "--quiet", *flags, *extra, *wanted, env=lifted)
     return python
+
+
+def find_python(version: str) -> str:
+    """An interpreter of Python ``version`` ("3.12"): this one, one on PATH that answers
+    (pyenv's shims answer only for its global versions), one of pyenv's installs, or one
+    uv knows; a RuntimeError saying so when there is none."""
+    if ".".join(map(str, sys.version_info[:2])) == version:
+        return sys.executable
+    candidates = [shutil.which(f"python{version}")]
+    pyenv_root = os.environ.get("PYENV_ROOT") or str(Path.home() / ".pyenv")
+    candidates += sorted(
+        str(p) for p in Path(pyenv_root, "versions").glob(f"{version}.*/bin/python{version}")
+    )
+    uv = os.environ.get("UV") or shutil.which("uv")
+    if uv:
+        found = subprocess.run([uv, "python", "find", version], capture_output=True, text=True)
+        if found.returncode == 0:
+            candidates.append(found.stdout.strip())
+    for candidate in filter(None, candidates):
+        done = subprocess.run(
+            [candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode == 0 and done.stdout.strip() == version:
+            return candidate
+    raise RuntimeError(
+        f"no Python {version} found (on PATH, in pyenv or known to uv): install it, e.g. "
+        f"`uv python install {version}`"
+    )
 
 
 def run_snippets(

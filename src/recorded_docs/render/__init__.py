@@ -45,24 +45,75 @@ class Context:
     layout: Layout
     manifest: dict
     compat: dict | None = None
-    unchecked: int = 0  # snippets the compat data does not cover
+    # Today's snippets and their fingerprints (recorded_docs.snippet): compat results
+    # about other files are "not yet checked". None: every result counts as current.
+    fingerprints: dict[str, dict[str, str]] | None = None
     fold_at: int = FOLD_AT
     comment_languages: tuple[str, ...] = ("zh",)
     directory_urls: bool = True
+    # Pages in reading order (the nav), relative to a language folder; None: sorted.
+    nav: list[str] | None = None
     warnings: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls, layout: Layout, **options) -> Context:
         from recorded_docs import manifest
 
-        data = compat.load(layout.root)
+        try:
+            data = compat.load(layout.root)
+        except compat.DataError as err:
+            raise PageError(str(err)) from None
         return cls(
             layout,
             manifest.load(layout.root),
             data,
-            len(compat.unchecked(data, layout.root)),
+            compat.fingerprints(layout.root),
             **options,
         )
+
+    @property
+    def unchecked(self) -> list[str]:
+        """Today's snippets the compat data does not cover as they are now."""
+        if self.fingerprints is None:
+            return []
+        return compat.checked_names(self.compat, self.fingerprints)[1]
+
+    @property
+    def checked(self) -> list[str] | None:
+        if self.fingerprints is None:
+            return None
+        return compat.checked_names(self.compat, self.fingerprints)[0]
+
+    def groups(self, lang: str) -> list[tuple[str, list[str]]]:
+        """[(page title, its snippets)] in reading order, each snippet under the first
+        page that shows it: how the compat matrix groups its rows."""
+        from recorded_docs.pages import Site
+
+        site = Site(self.layout)
+        order = self.nav or [p.as_posix() for p in self.layout.page_files(lang)]
+        seen: set[str] = set()
+        groups = []
+        for rel in order:
+            rel = rel.removeprefix(f"{lang}/")
+            if not (self.layout.docs / lang / rel).exists():
+                continue
+            page = site.page(lang, rel)
+            names = [s.name for s in page.snippets() if s.name not in seen]
+            seen.update(names)
+            if names:
+                groups.append((page_title(page), names))
+        rest = sorted(set((self.compat or {}).get("snippets", {})) - seen)
+        if rest:
+            groups.append(("", rest))
+        return groups
+
+
+def page_title(page: Page) -> str:
+    """A page's H1 without its attribute list ({ #id })."""
+    for line in page.text.splitlines()[page.body_start :]:
+        if H1_RE.match(line):
+            return re.sub(r"\s*\{[^}]*\}\s*$", "", line[2:]).strip()
+    return page.rel.stem
 
 
 def page_up(page: Page, default_lang: str, directory_urls: bool = True) -> str:
@@ -175,8 +226,10 @@ def render_page(page: Page, context: Context, up: str) -> str:
 
     notes: dict[int, list[str]] = {}  # after line N: extra lines
     text = compat_lines.TEXT.get(lang, compat_lines.TEXT["en"])
+    fingerprints = context.fingerprints
     for name, fence in last_block.items():
-        note = compat_lines.note_for(name, context.compat, lang)
+        fingerprint = fingerprints.get(name) if fingerprints is not None else None
+        note = compat_lines.note_for(name, context.compat, lang, fingerprint)
         notes.setdefault(fence.end, []).extend(
             [
                 "",
@@ -221,9 +274,13 @@ def render_page(page: Page, context: Context, up: str) -> str:
             if number in figure_lines:
                 line = figure_lines[number]
             elif stripped == compat_lines.TABLE_MARK:
-                line = compat_lines.table(context.compat, lang)
+                line = compat_lines.table(
+                    context.compat, lang, context.groups(lang), context.unchecked
+                )
             elif stripped == compat_lines.RANGE_MARK:
-                line = compat_lines.site_line(context.compat, lang, context.unchecked)
+                line = compat_lines.site_line(
+                    context.compat, lang, context.unchecked, context.checked
+                )
             out.append(line)
             if (
                 not title_done
