@@ -17,6 +17,9 @@ on_page_markdown    0         the page pipeline (recorded_docs.render.render_pag
                               the recorded-with note
 on_page_content     0         the one HTML step: code block titles link to raw files
 on_post_page        0         Material's search base per language; notebook title ids
+on_post_build       10        per language build: mkdocs-jupyter's cache evicted only
+                              after the last language (else each language evicts the
+                              others' notebooks and every build misses)
 on_post_build       -200      after every language is built: the snippets' files copied
                               into the site, one search index per language, Material's
                               search worker patched
@@ -34,12 +37,13 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 from recorded_docs.mkdocs import i18n, material
 from recorded_docs.mkdocs.config import RecordedDocsConfig
 from recorded_docs.pages import Layout, Page, Site
+from recorded_docs.path import nav_pages
 from recorded_docs.render import Context, body, render_page
 from recorded_docs.render.html import link_titles, site_files
 from recorded_docs.scan import SiteError
@@ -76,6 +80,7 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
         self.site: Site | None = None
         self.context: Context | None = None
         self._notebooks: tempfile.TemporaryDirectory | None = None
+        self._notebook_cache_used: set[Path] = set()
 
     # ---- configuration and data -------------------------------------------------------
 
@@ -89,12 +94,16 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
         if i18n.is_nested_build(config) and self.site is not None:
             return  # the same pages, scanned once, for every language's build
         self.site = Site(self.layout)
-        self.context = Context.load(
-            self.layout,
-            fold_at=self.config.fold_outputs_at,
-            comment_languages=tuple(self.config.chinese_comments),
-            directory_urls=config.use_directory_urls,
-        )
+        try:
+            self.context = Context.load(
+                self.layout,
+                fold_at=self.config.fold_outputs_at,
+                comment_languages=tuple(self.config.chinese_comments),
+                directory_urls=config.use_directory_urls,
+                nav=nav_pages(config.nav or []) or None,
+            )
+        except SiteError as err:
+            raise PluginError(str(err)) from None
         self._cleanup_notebooks()
 
     def _page(self, page) -> Page | None:
@@ -198,8 +207,29 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
 
     # ---- the whole site ---------------------------------------------------------------
 
+    @event_priority(10)  # before mkdocs-jupyter's (0) evicts its cache
+    def _keep_notebook_cache(self, config):
+        """mkdocs-jupyter evicts every cached notebook its last build did not use; with
+        one build per language (mkdocs-static-i18n), each language's build would evict
+        the others' entries, so every build missed its cache. Its cache stays its own:
+        only the eviction waits for the last language, which evicts what no language
+        used (its issue-free behaviour on a one-language site)."""
+        jupyter = config.plugins.get("mkdocs-jupyter")
+        used = getattr(jupyter, "_used_cache_paths", None)
+        if used is None:
+            return
+        self._notebook_cache_used |= used
+        _, others = i18n.languages(config)
+        last = not others or i18n.current_language(config) == others[-1]
+        if i18n.is_nested_build(config) and last:
+            used |= self._notebook_cache_used  # the union of every language's entries
+            self._notebook_cache_used = set()
+        else:  # more languages to build: evict nothing yet
+            cache_dir = Path(jupyter.config["cache_dir"])
+            used |= set(cache_dir.glob("*.json")) if cache_dir.is_dir() else set()
+
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
-    def on_post_build(self, config):
+    def _finish_site(self, config):
         if i18n.is_nested_build(config):
             return
         site_dir = Path(config.site_dir)
@@ -213,3 +243,5 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
         material.finish_site(site_dir, others)
         self._cleanup_notebooks()
         self.site = None  # the next build (mkdocs serve) reads the pages afresh
+
+    on_post_build = CombinedEvent(_keep_notebook_cache, _finish_site)
