@@ -160,8 +160,10 @@ def load(path: Path) -> Translation:
     result = Translation(path)
     rel = _show(path)
     try:
-        node = yaml.compose(path.read_text("utf-8"))
-        data = yaml.safe_load(path.read_text("utf-8"))
+        text = path.read_text("utf-8")
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where built
+        node = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as err:
         result.problems.append(f"{rel}: not valid YAML: {err}")
         return result

@@ -216,23 +216,33 @@ def page_packages(page: Page) -> list[str]:
     return required_packages([path.read_text("utf-8") for path in code])
 
 
-def notebooks(site: Site, directory_urls: bool = True, comment_languages=("zh",)):
-    """(page, notebook) for every page that shows snippets, in both languages."""
+def notebooks(site: Site, directory_urls: bool = True, comment_languages=("zh",), only=None):
+    """(page, notebook) for every page that shows snippets, in both languages (``only``:
+    just the pages whose (lang, rel) it holds)."""
     for lang in site.layout.languages:
         for page in concept_pages(site, lang):
+            if only is not None and (page.lang, page.rel) not in only:
+                continue
             packages = " ".join(page_packages(page))
             intro = INTRO.get(lang, INTRO["en"]).format(packages=packages)
             yield page, page_notebook(page, intro, directory_urls, comment_languages)
 
 
 def write_all(
-    site: Site, out_dir: Path, directory_urls: bool = True, comment_languages=("zh",)
+    site: Site,
+    out_dir: Path,
+    directory_urls: bool = True,
+    comment_languages=("zh",),
+    only=None,
+    target=None,
 ) -> list[Path]:
-    """Write OUT_DIR/<lang>/<page>.ipynb for every page that shows snippets; a file whose
-    content is unchanged is left alone (its time too)."""
+    """Write OUT_DIR/<lang>/<page>.ipynb (``target(page)``: another path under OUT_DIR)
+    for every page that shows snippets (``only``: those (lang, rel)); a file whose content
+    is unchanged is left alone (its time too), so a dirty build sees it unchanged."""
     written = []
-    for page, nb in notebooks(site, directory_urls, comment_languages):
-        path = out_dir / page.lang / page.rel.with_suffix(".ipynb")
+    for page, nb in notebooks(site, directory_urls, comment_languages, only):
+        rel = target(page) if target else Path(page.lang) / page.rel.with_suffix(".ipynb")
+        path = out_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         text = nbformat.writes(nb) + "\n"
         if not path.exists() or path.read_text("utf-8") != text:

@@ -203,6 +203,34 @@ class Page:
                 seen.setdefault(snippet.name, snippet)
         return list(seen.values())
 
+    def inputs(self, comment_languages: tuple[str, ...] = ()) -> set[Path]:
+        """Every file its finished Markdown and notebook are made from: the page, what it
+        includes, each shown snippet's files (its script, outputs, figures and, where the
+        page's language shows them, its translated comments), the figures it shows, and
+        the recordings' manifest and compat data. A page with a compat table or range
+        (``<!-- compat: ... -->``) summarizes every snippet: what it shows depends on
+        every snippet's fingerprint and on which page shows which (the MkDocs plugin
+        adds those to what it compares). What
+        ``mkdocs serve`` rebuilds after a change is the pages that have the changed file
+        among their inputs."""
+        layout = self.layout
+        root = layout.root
+        data = root / layout.snippets_dir
+        found = {self.file, data / "manifest.json", data / "compat.json"}
+        if "<!-- compat:" in self.text:
+            return found  # and every snippet's fingerprint: see the MkDocs plugin
+        includes = layout.includes()
+        for target in [*self.includes(), *self.figures()]:
+            path = includes.find(target.split(":")[0])
+            if path is not None:
+                found.add(path)
+        for snippet in self.snippets():
+            found |= {root / f for f in snippet.files()}
+            found.add(root / snippet.output_file("cuda"))
+            if self.lang in comment_languages:
+                found.add(root / snippet.comments_file(self.lang))
+        return found
+
     def expand(self, fence: Fence) -> str:
         """A fence's content with its includes expanded, as the reader sees it."""
         includes = self.layout.includes()

@@ -44,6 +44,7 @@ import io
 import json
 import os
 import platform
+import sys
 import tempfile
 import warnings
 from dataclasses import dataclass, field
@@ -155,6 +156,12 @@ def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("device") == "cpu":
         # Snippets pick cuda when they see a GPU; a CPU run must not see one.
         os.environ["CUDA_VISIBLE_DEVICES"] = ""
+    # OpenMP threads that wait by spinning starve each other when a snippet's threads
+    # share the cores with other work (another worker's snippet, a busy CI runner): a
+    # training snippet measured 16 s passive and 69-154 s spinning on a loaded 2-core
+    # machine. Read when torch loads its OpenMP runtime, so set before torch is imported.
+    if "torch" not in sys.modules:
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     for arg in config.args:
         path = Path(arg.split("::")[0])
         path = path if path.is_absolute() else Path(config.invocation_params.dir) / path

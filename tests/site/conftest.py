@@ -36,9 +36,29 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 # ---- the built site (nox -s site) -------------------------------------------------
 
 
+# `mkdocs build --strict`, counting how often each page is scanned (recorded_docs.scan)
+# into <site>.scans.json: the plugin promises one scan per page per build.
+BUILD = """
+import collections, json, sys
+import recorded_docs.pages, recorded_docs.scan
+counts = collections.Counter()
+scan = recorded_docs.scan.scan_page
+def counted(text, where):
+    counts[str(where)] += 1
+    return scan(text, where)
+recorded_docs.scan.scan_page = recorded_docs.pages.scan_page = counted
+from mkdocs.__main__ import cli
+try:
+    cli(["build", "--strict", "--site-dir", sys.argv[1]])
+finally:
+    with open(sys.argv[1] + ".scans.json", "w") as f:
+        json.dump(counts, f)
+"""
+
+
 def build(out: Path, **env: str) -> Path:
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        [sys.executable, "-c", BUILD, str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -33,6 +33,20 @@ def test_mkdocs_build_strict(built_site):
         assert "snippet-output" in html and "torchvision" in html
 
 
+def test_each_page_is_scanned_once_per_build(built_site):
+    """Both languages' builds, the notebooks, the compat grid: one scan of each page."""
+    import json
+
+    counted = Path(f"{built_site}.scans.json")
+    if not counted.exists():
+        pytest.skip(f"SITE_DIR={built_site} was built elsewhere: no scan counts")
+    scans = json.loads(counted.read_text("utf-8"))
+    pages = {p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").glob("*/*.md")}
+    assert set(scans) == pages, sorted(pages ^ set(scans))
+    twice = {page: n for page, n in scans.items() if n != 1}
+    assert not twice, f"pages scanned more than once in one build: {twice}"
+
+
 # ---- links ---------------------------------------------------------------------
 
 

@@ -56,8 +56,10 @@ def wheel_versions(listing: str, package: str, python: str = "3.11") -> list[Ver
 
 
 def _fits(tag: Tag, interpreter: str) -> bool:
-    return tag.interpreter == interpreter and tag.platform.endswith("x86_64") and (
-        "linux" in tag.platform
+    return (
+        tag.interpreter == interpreter
+        and tag.platform.endswith("x86_64")
+        and ("linux" in tag.platform)
     )
 
 

@@ -204,7 +204,9 @@ def make_env(
         if not python.exists():
             run(uv, "venv", "-q", "-p", base, str(venv))
         flags = [] if cache else ["--no-cache"]
-        run(uv, "pip", "install", "-q", *flags, *extra, "--python", str(python), *wanted, env=lifted)
+        run(
+            uv, "pip", "install", "-q", *flags, *extra, "--python", str(python), *wanted, env=lifted
+        )
     else:
         if not python.exists():
             run(base, "-m", "venv", str(venv))

@@ -53,6 +53,8 @@ class Context:
     directory_urls: bool = True
     # Pages in reading order (the nav), relative to a language folder; None: sorted.
     nav: list[str] | None = None
+    # The site's pages as the caller scanned them (each page is scanned once).
+    site: object | None = None
     warnings: list[str] = field(default_factory=list)
 
     @classmethod
@@ -89,7 +91,7 @@ class Context:
         page that shows it: how the compat matrix groups its rows."""
         from recorded_docs.pages import Site
 
-        site = Site(self.layout)
+        site = self.site if self.site is not None else Site(self.layout)
         order = self.nav or [p.as_posix() for p in self.layout.page_files(lang)]
         seen: set[str] = set()
         groups = []
@@ -321,7 +323,9 @@ def write_all(context: Context, out_dir: Path, default_lang: str) -> list[Path]:
     from recorded_docs.pages import Site
 
     written = []
-    for page in Site(context.layout).all_pages():
+    if context.site is None:
+        context.site = Site(context.layout)
+    for page in context.site.all_pages():
         up = page_up(page, default_lang, context.directory_urls)
         path = out_dir / page.lang / page.rel
         path.parent.mkdir(parents=True, exist_ok=True)

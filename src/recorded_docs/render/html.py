@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 
 from recorded_docs import comments
 from recorded_docs.pages import Layout
@@ -32,15 +31,22 @@ def link_titles(html: str, up: str, snippets_dir: str, variant_lang: str | None 
     return RAW_TITLE_RE.sub(link, html)
 
 
-def site_files(layout: Layout, comment_languages: tuple[str, ...]) -> dict[str, bytes]:
-    """{path in the site: content} of the snippets' files the built site carries."""
+def site_files(
+    layout: Layout, comment_languages: tuple[str, ...], only: set[str] | None = None
+) -> dict[str, bytes]:
+    """{path in the site: content} of the snippets' files the built site carries
+    (``only``: of these snippets, by name)."""
     out: dict[str, bytes] = {}
-    base = layout.root / layout.snippets_dir
-    for path in sorted(base.rglob("*")):
-        if path.suffix in COPIED_SUFFIXES and path.is_file():
-            rel = PurePosixPath(path.relative_to(layout.root).as_posix())
-            out[rel.as_posix()] = path.read_bytes()
-    for snippet in all_snippets(layout.root, layout.snippets_dir):
+    snippets = [
+        s for s in all_snippets(layout.root, layout.snippets_dir) if only is None or s.name in only
+    ]
+    for snippet in snippets:
+        for rel in snippet.files():
+            if rel.suffix in COPIED_SUFFIXES and not rel.name.endswith(
+                tuple(f".{lang}.py" for lang in comment_languages)
+            ):
+                out[rel.as_posix()] = (layout.root / rel).read_bytes()
+    for snippet in snippets:
         for lang in comment_languages:
             out[snippet.variant_name(lang).as_posix()] = comments.zh_source(snippet).encode()
     return out
