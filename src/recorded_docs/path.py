@@ -158,9 +158,7 @@ def path_problems(site: Site, order: Sequence[str], lang: str | None = None) -> 
                         )
     for api, (_, page) in introduced.items():
         if str(page.where) not in used_on.get(api, set()):
-            problems.append(
-                f"{page.where}: introduces {api}, but none of its snippets uses it"
-            )
+            problems.append(f"{page.where}: introduces {api}, but none of its snippets uses it")
     return list(dict.fromkeys(problems))
 
 
