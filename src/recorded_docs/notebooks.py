@@ -40,6 +40,13 @@ from recorded_docs.snippet import Legacy, Snippet, without_sections
 LINK_RE = re.compile(r"\]\(([\w-]+)\.md(#[\w-]+)?\)")
 
 
+def _page_link(page: str, directory_urls: bool) -> str:
+    """A page's URL from a notebook's page: the home page is the language root."""
+    if directory_urls:
+        return "../../" if page == "index" else f"../../{page}/"
+    return f"../{page}.html"
+
+
 def _markdown(lines: list[str], directory_urls: bool = True) -> str:
     """Page markdown as plain Jupyter markdown (no mkdocs extensions)."""
     out: list[str] = []
@@ -47,10 +54,7 @@ def _markdown(lines: list[str], directory_urls: bool = True) -> str:
     for line in lines:
         # Links between pages (admonitions included): relative to the notebook's page on
         # the site: <lang root>/notebooks/<page>/, or notebooks/<page>.html offline.
-        if directory_urls:
-            line = LINK_RE.sub(lambda m: f"](../../{m[1]}/{m[2] or ''})", line)
-        else:
-            line = LINK_RE.sub(lambda m: f"](../{m[1]}.html{m[2] or ''})", line)
+        line = LINK_RE.sub(lambda m: f"]({_page_link(m[1], directory_urls)}{m[2] or ''})", line)
         if (m := ADMONITION_RE.match(line)) and not m["indent"]:
             in_admonition = True
             out.append(f"> **{m['title'] or m['kind'].capitalize()}**")

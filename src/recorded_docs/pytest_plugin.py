@@ -204,8 +204,9 @@ def session_environment(config: pytest.Config) -> dict:
     """Import torch once per worker, seed stand-in weights, describe this machine.
 
     Snippets run in children forked from this process (recorded_docs.runner), so it
-    must never initialise CUDA itself: the GPU is looked at from a child. The workers
-    share the cores between their children.
+    must never initialize CUDA itself: the GPU is looked at from a child. Each child
+    runs single-threaded (recorded_docs.runner.prepare_parent); the workers share the
+    cores by running their children side by side.
     """
     state = _state(config)
     if state is not None and state.environment is not None:

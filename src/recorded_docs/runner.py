@@ -43,7 +43,11 @@ Two rules keep forking from a process that imported torch safe:
   ``run_snippet`` refuses to fork once it has been;
 * the parent runs torch single-threaded (:func:`prepare_parent`): GNU OpenMP,
   torch's CPU thread pool, deadlocks in a forked child whose parent ran a
-  parallel region. Each child gets the machine's thread count back.
+  parallel region. Each child runs single-threaded too: a sum split over threads
+  adds in another order, and a training snippet's numbers then depend on the
+  machine's cores (a CNN's learned filters moved by 1.1e-4 relative between one and
+  two threads, beyond the tolerance). Parallelism comes from running snippets side
+  by side (pytest-xdist's workers) instead.
 
 Figures: the child selects the project's matplotlib backend (``MPL_BACKEND``,
 recorded_docs.mpl_backend): ``plt.show()`` records the open figures instead of opening a
@@ -172,18 +176,17 @@ _PARENT: dict[str, int] = {}
 def prepare_parent(workers: int = 1) -> None:
     """Make this process a safe parent for snippet children (idempotent).
 
-    Imports torch, decides the children's thread count and keeps this process
-    single-threaded (see the module docstring). ``workers`` parents running side by
-    side (pytest-xdist) share the cores: each child gets its share, at least one
-    thread, so that two workers on two cores do not each start two threads. Outputs
-    do not depend on it (the tests compare them against one recording).
+    Imports torch and keeps this process single-threaded, and its children too (see
+    the module docstring): one thread each, whatever the machine and however many
+    ``workers`` (pytest-xdist) run side by side, so that a snippet prints the same
+    numbers everywhere it is verified or recorded.
     """
     if _PARENT:
         return
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import torch
-    _PARENT["threads"] = max(1, torch.get_num_threads() // max(1, workers))
+    _PARENT["threads"] = 1
     torch.set_num_threads(1)
     _preload_matplotlib()
 

@@ -21,6 +21,7 @@ import urllib.error
 from pathlib import Path
 
 import pytest
+import yaml
 
 from recorded_docs.bench import Served
 
@@ -61,6 +62,11 @@ def _shows(served, path: str, text: str) -> bool:
     return text in served.get(path)
 
 
+# The first Chinese comment of the snippet the edits below touch (one line, as written).
+FIRST_COMMENT = yaml.safe_load(
+    (ROOT / "snippets/autograd/scalar_backward.zh.yaml").read_text("utf-8")
+)[0]["zh"].splitlines()[0]
+
 EDITS = [
     # (what, file, old, new, [pages that must show the new text])
     (
@@ -82,8 +88,8 @@ EDITS = [
     (
         "Chinese comment",
         "snippets/autograd/scalar_backward.zh.yaml",
-        "需要 autograd 跟踪的叶子节点。",
-        "需要 autograd 跟踪的叶子节点（已在预览中修改）。",
+        FIRST_COMMENT,
+        FIRST_COMMENT + "（已在预览中修改）",
         "已在预览中修改",
         ["autograd/", "notebooks/autograd/", "snippets/autograd/scalar_backward.zh.py"],
     ),
