@@ -257,3 +257,63 @@ def test_readers_questions_rank_the_right_page(search, lang):
         print(f"  passes now, remove its `pending:` {line}")
     assert not failures, f"[{lang}] wanted page not in the top 3:\n" + "\n".join(failures)
     assert first / n >= TOP1, f"[{lang}] wanted page first for only {first}/{n}"
+
+
+# ---- the glossary: every term lands on the page that teaches it -----------------------
+
+
+def glossary_rows(lang: str) -> list[dict]:
+    """The glossary's rows as recorded_docs.glossary reads them (the build tags search
+    entries from the same reading)."""
+    from recorded_docs.glossary import rows
+
+    text = (ROOT / "docs" / lang / "glossary.md").read_text("utf-8")
+    return [
+        {
+            "line": row.line,
+            "zh": row.zh,
+            "en": row.en,
+            "page": f"{row.page}/" if row.page else None,
+            "anchor": row.anchor,
+        }
+        for row in rows(text)
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_glossary_row_links_to_the_section_that_teaches_it(built_site, lang):
+    rows = glossary_rows(lang)
+    assert len(rows) >= 40, f"{lang}: only {len(rows)} glossary rows read"
+    problems = []
+    for row in rows:
+        where = f"docs/{lang}/glossary.md:{row['line']} ({row['zh']} / {row['en']})"
+        if row["page"] is None or not row["anchor"]:
+            problems.append(f"{where}: no link to the section that teaches it")
+            continue
+        html = built_site / LANGUAGES[lang] / row["page"] / "index.html"
+        if not html.exists() or f'id="{row["anchor"]}"' not in html.read_text("utf-8"):
+            problems.append(f"{where}: {row['page']}#{row['anchor']} does not exist")
+    others = [r for other in LANGUAGES if other != lang for r in glossary_rows(other)]
+    mine = [(r["zh"], r["page"], r["anchor"]) for r in rows]
+    assert mine == [(r["zh"], r["page"], r["anchor"]) for r in others], (
+        "the two glossaries list other terms or link other sections"
+    )
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_glossary_term_finds_its_teaching_page_first(search, lang):
+    """Every term, by its Chinese and by its English name, on this language's site: the
+    first result (the glossary itself aside) is the page its row links to."""
+    rows = [r for r in glossary_rows(lang) if r["page"]]
+    queries = {r[key] for r in rows for key in ("zh", "en")}
+    results = search(lang, queries)
+    misses = []
+    for row in rows:
+        for key in ("zh", "en"):
+            pages = [p for p in pages_of(results[row[key]]) if p != "glossary/"]
+            if not pages or pages[0] != row["page"]:
+                misses.append(f"{row[key]!r}: want /{row['page']} first, got {pages[:3]}")
+    total = 2 * len(rows)
+    print(f"\nglossary terms [{lang}]: {total - len(misses)}/{total} land on their page first")
+    assert not misses, f"[{lang}] glossary terms that land elsewhere first:\n" + "\n".join(misses)

@@ -7,6 +7,7 @@
           chinese_comments: [zh]        # page languages that show the Chinese comments
           notebooks: true               # every page that shows snippets as a notebook
           search_per_language: true     # one search index per language (static-i18n)
+          glossary: glossary.md         # its rows tag their sections in search ('' : off)
 
 Where includes are looked up (``base_path``) and whether a missing one fails
 (``check_paths``) are pymdownx.snippets' own options, read from the build's config.
@@ -24,3 +25,4 @@ class RecordedDocsConfig(base.Config):
     chinese_comments = c.ListOfItems(c.Type(str), default=["zh"])
     notebooks = c.Type(bool, default=True)
     search_per_language = c.Type(bool, default=True)
+    glossary = c.Type(str, default="glossary.md")

@@ -399,11 +399,36 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
         self._merge_search_index(site_dir, default)
         if self.config.search_per_language:
             i18n.split_search_index(site_dir, others)
+            self._tag_glossary_terms(site_dir, [default or "", *others], config.use_directory_urls)
         material.finish_site(site_dir, others)
         if not self.dirty:
             self._cleanup_notebooks()
         self._stamps = self._pending  # built: the next dirty build compares with these
         self.site = None  # the next build (mkdocs serve) reads the pages afresh
+
+    def _tag_glossary_terms(
+        self, site_dir: Path, languages: list[str], directory_urls: bool = True
+    ) -> None:
+        """Each glossary term tags, in every language's index, the section its row links
+        to (recorded_docs.glossary): a search for the term finds that section first."""
+        import json
+
+        from recorded_docs import glossary
+
+        name = self.config.glossary
+        default = languages[0]
+        page = self.layout.docs / default / name if name else None
+        if page is None or not page.exists():
+            return
+        rows = glossary.rows(page.read_text("utf-8"))
+        for lang in languages:
+            path = site_dir / ("" if lang == default else lang) / "search" / "search_index.json"
+            if not path.exists():
+                continue
+            index = json.loads(path.read_text("utf-8"))
+            for problem in glossary.tag_index(index, rows, directory_urls):
+                log.warning(f"{self.layout.docs_dir}/{default}/{name} {problem}: no such section")
+            path.write_text(json.dumps(index, ensure_ascii=False), "utf-8")
 
     def _merge_search_index(self, site_dir: Path, default: str | None) -> None:
         """A dirty build's search index holds the rebuilt pages only: put their entries in

@@ -88,6 +88,53 @@
     return nextClause.apply(this, arguments)
   }
 
+  /* Query: the glossary's field (recorded_docs.glossary) answers only the whole
+     query (below): a query that merely contains a term's word ("最佳检查点", best
+     checkpoint) must not land on that term's section (检查点) for that word alone. */
+  var addClause = lunr.Query.prototype.clause
+  lunr.Query.prototype.clause = function (clause) {
+    if (clause && clause.wholeQuery !== true)
+      clause.fields = (clause.fields || this.allFields).filter(function (field) {
+        return field !== "terms"
+      })
+    return addClause.apply(this, arguments)
+  }
+
+  /* Query: the whole query as typed, its words run together, against the glossary's
+     field (recorded_docs.glossary: each term's section carries its names joined, e.g.
+     "minibatchsgd"), so that "mini-batch SGD" finds its section and "mini-batch" the
+     other one. Taken from the query string, before words become prefixes or stems.
+     Optional and exact: it only ranks. */
+  var indexSearch = lunr.Index.prototype.search
+  lunr.Index.prototype.search = function (queryString) {
+    if (this.fields.indexOf("terms") === -1)
+      return indexSearch.apply(this, arguments)
+    /* Material repeats a word that contains a separator ("mini-batch" is sent as
+       "mini-batch* mini-batch*"): each word once, in order. */
+    var seen = {}, words = []
+    String(queryString).toLowerCase().replace(/[\u3007*+~^]/g, "").split(/\s+/)
+      .forEach(function (word) {
+        if (word && !seen[word]) {
+          seen[word] = true
+          words.push(word)
+        }
+      })
+    var joined = words.join(" ").split(lunr.tokenizer.separator).join("")
+    return this.query(function (query) {
+      new lunr.QueryParser(queryString, query).parse()
+      if (joined)
+        query.clause({
+          term: joined,
+          fields: ["terms"],
+          boost: 100,
+          usePipeline: false,
+          wildcard: lunr.Query.wildcard.NONE,
+          presence: lunr.Query.presence.OPTIONAL,
+          wholeQuery: true
+        })
+    })
+  }
+
   /* Results: one position, one highlight, whichever of word or stem matched it. */
   var query = lunr.Index.prototype.query
   lunr.Index.prototype.query = function () {
