@@ -13,3 +13,10 @@ print(round(loss.item(), 4))
 # CrossEntropyLoss = log_softmax + negative log-likelihood.
 manual = F.nll_loss(F.log_softmax(logits, dim=1), target)
 print(torch.allclose(loss, manual))
+
+# By definition: the mean of -log(probability of each sample's target class).
+probs = torch.softmax(logits, dim=1)
+print(round(-probs[torch.arange(3), target].log().mean().item(), 4))
+
+# Wrong: probabilities instead of logits apply softmax twice, and nothing warns.
+print(round(criterion(probs, target).item(), 4))

@@ -8,7 +8,8 @@ target = torch.tensor([1, 0, 4])  # class indices, int64 by default
 criterion = nn.CrossEntropyLoss()
 print(target.dtype, round(criterion(logits, target).item(), 4))
 
-# Indices of the wrong dtype, e.g. float labels, or int32 labels (NumPy on Windows, or an explicit astype):
+# Indices of the wrong dtype: float labels, or int32 labels (an explicit astype, or
+# NumPy < 2.0 on Windows, whose default integer was int32; NumPy 2 uses int64 there too):
 for wrong in (target.float(), target.int()):
     try:
         criterion(logits, wrong)

@@ -10,6 +10,7 @@ print("w:", linear.weight)
 print("b:", linear.bias)
 
 criterion = nn.MSELoss()
+# torch.optim.SGD, given all 10 samples at every step: plain gradient descent.
 optimizer = torch.optim.SGD(linear.parameters(), lr=0.01)
 
 # Forward pass and loss.

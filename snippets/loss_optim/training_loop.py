@@ -26,6 +26,7 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
 inputs = torch.from_numpy(x_train).to(device)
 labels = torch.from_numpy(y_train).to(device)
 
+# Full-batch gradient descent: every step uses all 11 samples, so 1 epoch = 1 step.
 for epoch in range(1, 1001):
     optimizer.zero_grad()  # 1. clear old gradients
     outputs = model(inputs)  # 2. forward pass
@@ -36,7 +37,6 @@ for epoch in range(1, 1001):
         print(f"epoch {epoch}, loss {loss.item():.3e}")
 
 # Predict without building a graph, then bring the result back to NumPy.
-model.eval()
 with torch.no_grad():
     predicted = model(inputs).cpu().numpy()
 print(" ".join(f"{value:.3f}" for value in predicted.ravel()))

@@ -3,7 +3,7 @@ import torch
 
 use_cuda = torch.cuda.is_available()
 
-# The spelling since PyTorch 1.6, deprecated in favour of torch.amp during 2.x.
+# The spelling since PyTorch 1.6, deprecated in favor of torch.amp during 2.x.
 old_scaler = torch.cuda.amp.GradScaler(enabled=use_cuda)
 with torch.cuda.amp.autocast(enabled=use_cuda) as old_autocast:
     pass

@@ -1,7 +1,7 @@
 import torch.nn as nn
 
 
-# The template from the 2018 post: it forwards its keyword arguments to nn.Module.
+# The template from the 2018 blog post "pytorch 学习": it passes its keyword arguments on to nn.Module.
 class XxxNet(nn.Module):
     def __init__(self, **args):
         super(XxxNet, self).__init__(**args)

@@ -13,9 +13,5 @@ print(probs)
 print(probs.sum(dim=1))  # each row sums to 1
 print(logits.argmax(dim=1), probs.argmax(dim=1))  # same predicted class
 
-# CrossEntropyLoss takes the logits: it applies log-softmax itself.
-target = torch.tensor([0, 2])
-loss_fn = nn.CrossEntropyLoss()
-print(round(loss_fn(logits, target).item(), 4))
-print(round(-probs[[0, 1], target].log().mean().item(), 4))  # the same, by hand
-print(round(loss_fn(probs, target).item(), 4))  # wrong: softmax applied twice
+# softmax(z)_i = exp(z_i) / sum_j exp(z_j), by hand:
+print(torch.allclose(probs, logits.exp() / logits.exp().sum(dim=1, keepdim=True)))

@@ -2,7 +2,7 @@ import torch
 import torch.nn as nn
 
 torch.manual_seed(0)
-model = nn.Sequential(nn.Conv2d(3, 6, 5), nn.ReLU(), nn.Flatten(), nn.Linear(6 * 4 * 4, 10))
+model = nn.Sequential(nn.Flatten(), nn.Linear(3 * 4 * 4, 6), nn.ReLU(), nn.Linear(6, 10))
 optimizer = torch.optim.SGD(model.parameters(), lr=0.001, momentum=0.9)
 
 print("Model's state_dict:")

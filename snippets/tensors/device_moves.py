@@ -24,8 +24,8 @@ try:  # a GPU tensor plus a CPU tensor fails
 except RuntimeError as e:
     print(type(e).__name__, e)
 
-# NumPy only sees CPU memory: .cpu() first (a no-op for a CPU tensor).
-print("numpy:", b.cpu().numpy().sum())
+# .cpu() copies a tensor back to the CPU; on a CPU tensor it returns the tensor itself.
+print("b.cpu() is b:", b.cpu() is b)
 
 # Old tutorials wrote a.cuda(); it still works, but only on a machine with CUDA.
 if torch.cuda.is_available():

@@ -16,6 +16,6 @@ b = torch.LongTensor([[2, 3], [4, 5], [6, 7]])
 print(b.dtype)
 
 # The trap: given integers alone, torch.Tensor reads them as a SHAPE
-# (and leaves the memory uninitialised); torch.tensor reads them as data.
+# (and leaves the memory uninitialized); torch.tensor reads them as data.
 print(torch.Tensor(3).shape, torch.tensor(3).shape)
 print(torch.tensor(3))

@@ -15,6 +15,3 @@ try:
     x.item()
 except RuntimeError as e:
     print(type(e).__name__, e)
-
-# .numpy() gives a NumPy array (see the NumPy page for memory sharing).
-print(type(x.numpy()).__name__, x.numpy().dtype)

@@ -39,7 +39,7 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
 
 # --8<-- [end:model]
 # --8<-- [start:functions]
-def train_one_epoch(model, loader):
+def train_one_epoch(model, loader, loss_fn, optimizer):
     model.train()  # training mode: dropout on
     total_loss, correct = 0.0, 0
     for x, y in loader:
@@ -53,7 +53,7 @@ def train_one_epoch(model, loader):
     return total_loss / len(loader.dataset), correct / len(loader.dataset)
 
 
-def evaluate(model, loader):
+def evaluate(model, loader, loss_fn):
     model.eval()  # eval mode: dropout off
     total_loss, correct = 0.0, 0
     with torch.no_grad():  # no graph, no gradients: faster, less memory
@@ -68,8 +68,8 @@ def evaluate(model, loader):
 # --8<-- [start:loop]
 best_acc = 0.0
 for epoch in range(1, 11):
-    train_loss, train_acc = train_one_epoch(model, train_loader)
-    val_loss, val_acc = evaluate(model, val_loader)
+    train_loss, train_acc = train_one_epoch(model, train_loader, loss_fn, optimizer)
+    val_loss, val_acc = evaluate(model, val_loader, loss_fn)
     line = f"epoch {epoch:2d}  train loss {train_loss:.4f} acc {train_acc:.3f}  "
     line += f"val loss {val_loss:.4f} acc {val_acc:.3f}"
     if val_acc > best_acc:  # keep the weights of the best epoch so far
@@ -82,7 +82,7 @@ for epoch in range(1, 11):
 # --8<-- [start:check]
 best = make_model()  # a fresh model, then the saved weights
 best.load_state_dict(torch.load("best_digits.pt"))
-val_loss, val_acc = evaluate(best, val_loader)
+val_loss, val_acc = evaluate(best, val_loader, loss_fn)
 print(f"best checkpoint: val loss {val_loss:.4f} acc {val_acc:.3f}")
 
 x, y = next(iter(val_loader))

@@ -26,7 +26,7 @@ loss_fn = nn.CrossEntropyLoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
 
 
-def train_one_epoch(model, loader):
+def train_one_epoch(model, loader, loss_fn, optimizer):
     model.train()
     total_loss, correct = 0.0, 0
     for x, y in loader:
@@ -40,7 +40,7 @@ def train_one_epoch(model, loader):
     return total_loss / len(loader.dataset), correct / len(loader.dataset)
 
 
-def evaluate(model, loader):
+def evaluate(model, loader, loss_fn):
     model.eval()
     total_loss, correct = 0.0, 0
     with torch.no_grad():
@@ -55,8 +55,8 @@ def evaluate(model, loader):
 history = {"train loss": [], "val loss": [], "train acc": [], "val acc": []}
 epochs = range(1, 11)
 for _ in epochs:
-    train_loss, train_acc = train_one_epoch(model, train_loader)
-    val_loss, val_acc = evaluate(model, val_loader)
+    train_loss, train_acc = train_one_epoch(model, train_loader, loss_fn, optimizer)
+    val_loss, val_acc = evaluate(model, val_loader, loss_fn)
     history["train loss"].append(train_loss)
     history["val loss"].append(val_loss)
     history["train acc"].append(train_acc)

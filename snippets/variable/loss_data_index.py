@@ -9,5 +9,5 @@ loss = nn.MSELoss()(torch.randn(4), torch.randn(4))
 print(round(loss.item(), 4))
 
 # PyTorch 0.3 code read the value with loss.data[0]. Since 0.4 a loss is 0-dimensional:
-# indexing it warned in 0.4 and raises IndexError since 0.5.
+# indexing it warned in 0.4 and raises IndexError since 1.0.
 print(loss.data[0])

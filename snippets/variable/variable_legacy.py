@@ -12,7 +12,7 @@ y.backward()
 print(type(x))
 print(x.data, x.grad, y.grad_fn.name())
 
-# The typo requries_grad (in the 2018 post) is rejected outright.
+# The typo requries_grad (from the 2018 blog post "pytorch 学习") is rejected outright.
 try:
     Variable(torch.tensor([1.0]), requries_grad=True)
 except TypeError as err:
