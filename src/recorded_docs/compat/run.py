@@ -357,7 +357,13 @@ def main(argv: list[str], root: Path | None = None) -> int:
         others=args.others,
         workers=os.environ.get("COMPAT_WORKERS", "1"),
         nice=int(os.environ.get("COMPAT_NICE", "10")),
-        env={"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"},
+        env={
+            "NO_MKDOCS_2_WARNING": "1",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            # Niced, one at a time, in a fresh environment (torch.compile's caches
+            # empty): a slow snippet there is not an incompatible one.
+            "SNIPPET_TIMEOUT": os.environ.get("SNIPPET_TIMEOUT", "300"),
+        },
     )
     try:
         data = run.run()

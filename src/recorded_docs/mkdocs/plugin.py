@@ -331,8 +331,11 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
         if key is not None and "notebooks/" in page.file.src_uri:
             default, others = i18n.languages(config)
             stem = key[1].with_suffix("").as_posix()
+            page_url = (
+                f"notebooks/{stem}/" if config.use_directory_urls else f"notebooks/{stem}.html"
+            )
             links = {
-                lang: ("" if lang == default else f"{lang}/") + f"notebooks/{stem}/"
+                lang: ("" if lang == default else f"{lang}/") + page_url
                 for lang in [default, *others]
             }
             self._switch(config, links)
