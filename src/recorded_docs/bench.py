@@ -25,20 +25,30 @@ import subprocess
 import sys
 import tempfile
 import time
-import warnings
 from pathlib import Path
 
 
-def stand_ins(root: Path) -> list[str]:
-    """The models the pytest configuration (pyproject.toml) gives stand-in weights."""
+def ini_list(root: Path, name: str) -> list[str]:
+    """A list option of the pytest configuration (pyproject.toml)."""
     import tomllib
 
     pyproject = root / "pyproject.toml"
     if not pyproject.exists():
         return []
     ini = tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}).get("pytest", {})
-    value = ini.get("ini_options", {}).get("recorded_docs_stand_in_weights", [])
+    value = ini.get("ini_options", {}).get(name, [])
     return value.split() if isinstance(value, str) else list(value)
+
+
+def stand_ins(root: Path) -> list[str]:
+    """The models the pytest configuration gives stand-in weights."""
+    return ini_list(root, "recorded_docs_stand_in_weights")
+
+
+def preloaded(root: Path) -> list[str]:
+    """What each test worker imports before forking its snippets: torch, torchvision, the
+    configured modules. The floor pays for them once, as the workers do."""
+    return ["torch", "torchvision", *ini_list(root, "recorded_docs_preload")]
 
 
 def timed(cmd: list[str], **kwargs) -> float:
@@ -48,14 +58,12 @@ def timed(cmd: list[str], **kwargs) -> float:
 
 
 def snippet_seconds(root: Path) -> tuple[float, int]:
-    """Sum of the snippets' own run times (each timed in its child; torch imported first)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        import torch  # noqa: F401
-        import torchvision  # noqa: F401
-
+    """Sum of the snippets' own run times (each timed in its child, forked from a parent
+    prepared as a test worker is: torch and the preloaded modules imported first)."""
     from recorded_docs.pages import Site
-    from recorded_docs.runner import run_snippet
+    from recorded_docs.runner import prepare_parent, run_snippet
+
+    prepare_parent(preload=tuple(preloaded(root)[2:]))
     from recorded_docs.stand_ins import seed_torch_hub
 
     with tempfile.TemporaryDirectory() as home:
@@ -94,9 +102,8 @@ def main(argv: list[str], root: Path | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    start_and_import = min(
-        timed([sys.executable, "-c", "import torch, torchvision"]) for _ in range(3)
-    )
+    imports = ", ".join(preloaded(root))
+    start_and_import = min(timed([sys.executable, "-c", f"import {imports}"]) for _ in range(3))
     snippets, count = snippet_seconds(root)
     floor = start_and_import + snippets
 
@@ -115,7 +122,7 @@ def main(argv: list[str], root: Path | None = None) -> int:
         else [("fresh set-up: new clone, noxw --install-only (installs)", args.setup_seconds)]
     )
     rows += [
-        ("floor: python start + import torch, torchvision", start_and_import),
+        (f"floor: python start + import {imports}", start_and_import),
         (f"floor: the {count} snippets' own run time", snippets),
         ("floor (total)", floor),
         ("nox -s tests (venv reused, all tests, best of 3)", args.tests_seconds),

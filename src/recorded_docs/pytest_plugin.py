@@ -18,6 +18,8 @@ Active in a project whose pytest configuration names its pages folder
 ``recorded_docs_stand_in_weights``  torchvision models whose weights the snippets load:
                               stand-in checkpoints make them run offline
                               (:mod:`recorded_docs.stand_ins`)
+``recorded_docs_preload``     modules each worker imports once before it forks the
+                              snippets (heavy imports many snippets share)
 
 How a page becomes tests: the site's scanner (:mod:`recorded_docs.scan`) checks the page
 (a malformed page is one failing item whose message is one line naming page and line);
@@ -109,6 +111,13 @@ def pytest_addoption(parser):
     parser.addini(
         "recorded_docs_stand_in_weights",
         "torchvision models whose checkpoints are stand-ins (recorded_docs.stand_ins)",
+        type="args",
+        default=[],
+    )
+    parser.addini(
+        "recorded_docs_preload",
+        "modules each worker imports once before forking snippets (heavy, well-behaved "
+        "imports many snippets share, e.g. sklearn.datasets)",
         type="args",
         default=[],
     )
@@ -211,7 +220,10 @@ def session_environment(config: pytest.Config) -> dict:
     state = _state(config)
     if state is not None and state.environment is not None:
         return state.environment
-    prepare_parent(workers=int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")))
+    prepare_parent(
+        workers=int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")),
+        preload=tuple(config.getini("recorded_docs_preload")),
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import numpy  # noqa: F401

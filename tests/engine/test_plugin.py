@@ -1,12 +1,20 @@
 """The pytest plugin, as a maintainer runs it: ``pytest --codeblocks docs/``,
-``pytest docs/en/page.md``, ``--drift-report``, on throw-away sites in a subprocess
-(pytester's ``runpytest_subprocess``: torch cannot be imported twice in one process, so
-each run is one new Python; the scenarios share runs to keep the cost down)."""
+``pytest docs/en/page.md``, ``--drift-report``, on throw-away sites with pytester.
+
+The runs are in-process (``runpytest_inprocess``): a new Python per run would import
+torch again each time (about 7 s a run with torchvision and matplotlib, doubling the
+test session). torch cannot be imported twice in one process, so it is imported in this
+worker first (the ``snippet_environment`` fixture, autouse here): pytester then keeps
+it across the inner runs, which fork their snippets from this worker as the plugin
+always does.
+"""
 
 from __future__ import annotations
 
 import json
 import textwrap
+
+import pytest
 
 from tests.helpers import DOUBLING, MKDOCS_YML, PAGE
 
@@ -33,6 +41,11 @@ RAISES_OUT = (
     "    print(x[2])  # out of range\n"
     "IndexError: list index out of range\n"
 )
+
+
+@pytest.fixture(autouse=True)
+def torch_first(snippet_environment):
+    """torch (and what the runner preloads) imported before any inner run."""
 
 
 def make_site(pytester, snippets: dict[str, tuple[str, str | None]], pages=None) -> None:
@@ -82,7 +95,7 @@ def test_codeblocks_verifies_the_pages_one_item_per_snippet_and_runs_no_shell_bl
     page.write_text(page.read_text() + SHELL)
     manifest_for(pytester, snippet_environment, ["double", "changed", "raises"])
     # One item per snippet, under the first page collected (en before zh).
-    result = pytester.runpytest_subprocess("--codeblocks", "docs", "--collect-only", "-q")
+    result = pytester.runpytest_inprocess("--codeblocks", "docs", "--collect-only", "-q")
     assert [line for line in result.outlines if "::" in line] == [
         "docs/en/changed.md::t/changed.py",
         "docs/en/double.md::t/double.py",
@@ -91,7 +104,7 @@ def test_codeblocks_verifies_the_pages_one_item_per_snippet_and_runs_no_shell_bl
     # Run: a Chinese page named first gets its snippet's item, which runs the variant the
     # page shows: its translated comment is quoted by the recorded traceback, so it
     # differs, while the snippet itself would pass. Each snippet runs once.
-    result = pytester.runpytest_subprocess(
+    result = pytester.runpytest_inprocess(
         "--codeblocks", "docs/zh/raises.md", "docs/en", "-rA", "-p", "no:cacheprovider"
     )
     got = outcomes(result)
@@ -111,7 +124,7 @@ def test_codeblocks_verifies_the_pages_one_item_per_snippet_and_runs_no_shell_bl
 
 def test_a_readme_is_refused_when_named_and_skipped_in_a_folder(pytester):
     make_site(pytester, {"double": (DOUBLING, "tensor([3., 4.])\ndone\n")})
-    result = pytester.runpytest_subprocess("README.md")
+    result = pytester.runpytest_inprocess("README.md")
     assert result.ret == 4
     errors = [line for line in result.errlines if line.startswith("ERROR:")]
     assert errors == [
@@ -119,7 +132,7 @@ def test_a_readme_is_refused_when_named_and_skipped_in_a_folder(pytester):
         "(its code blocks are not run)"
     ], result.stderr.str()
     assert "Traceback" not in result.stderr.str()
-    result = pytester.runpytest_subprocess("--codeblocks", ".", "--collect-only", "-q")
+    result = pytester.runpytest_inprocess("--codeblocks", ".", "--collect-only", "-q")
     assert "README.md" not in result.stdout.str()
     assert not (pytester.path / "shell-block-ran").exists()
 
@@ -142,7 +155,7 @@ def test_drift_report_end_to_end_with_a_crash_a_malformed_page_and_a_selection(p
             broken.read_text().replace("```python", "<!--pytest-codeblocks:cont-->\n```python", 1)
         )
     report = pytester.path / "runs" / "run.jsonl"
-    result = pytester.runpytest_subprocess("docs", "-q", f"--drift-report={report}")
+    result = pytester.runpytest_inprocess("docs", "-q", f"--drift-report={report}")
     assert result.ret == 1  # not 0: os._exit ended only its own child
     text = result.stdout.str()
     assert "docs/en/hidden.md:3: <!--pytest-codeblocks:cont--> marks a continued block" in text
@@ -158,7 +171,7 @@ def test_drift_report_end_to_end_with_a_crash_a_malformed_page_and_a_selection(p
     assert "| `t/hidden.py` | **not run** |" in table and "| `t/quits.py` | **error** |" in table
     assert "2 drifted cell(s) over 3 snippets" in table
     # --snippet NAME keeps only that snippet's item (compat re-runs changed ones).
-    result = pytester.runpytest_subprocess(
+    result = pytester.runpytest_inprocess(
         "docs", "--collect-only", "-q", "--snippet=t/double.py", "--snippet=t/quits.py"
     )
     assert [line for line in result.outlines if "::" in line] == [
@@ -174,5 +187,5 @@ def test_outside_a_configured_project_the_plugin_does_nothing(pytester):
     (pytester.path / "docs/en/page.md").write_text(
         textwrap.dedent(PAGE.format(title="t", name="x", output="Output"))
     )
-    result = pytester.runpytest_subprocess("docs", "--collect-only", "-q")
+    result = pytester.runpytest_inprocess("docs", "--collect-only", "-q")
     assert result.ret == 5 and "no tests collected" in result.stdout.str()

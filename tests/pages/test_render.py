@@ -139,11 +139,18 @@ SITE = Site(ROOT)
 PAGES = SITE.all_pages()
 
 
+@pytest.fixture(scope="module")
+def site_context() -> Context:
+    """One context for every page, as a build has (recordings, compat data, fingerprints)."""
+    return Context.load(SITE.layout, site=SITE)
+
+
 @pytest.mark.parametrize("page", PAGES, ids=[str(p.where) for p in PAGES])
-def test_every_page_renders_to_markdown_with_nothing_left_to_expand(page):
+def test_every_page_renders_to_markdown_with_nothing_left_to_expand(page, site_context):
     """The finished page keeps the prose, shows every snippet it includes (its variant on
     Chinese pages), and leaves no include, figure line or marker to a generator."""
-    context = Context.load(SITE.layout)
+    context = site_context
+    context.warnings.clear()
     finished = render_page(page, context, "../")
     assert not context.warnings, context.warnings
     shown = body(page, finished)
