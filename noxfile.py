@@ -105,7 +105,11 @@ def environment(
         reqs = ["-e", ".", *reqs]
     stamp = venv / f"installed-{group}.txt"
     own = PYPROJECT["project"]["dependencies"] if package else []
-    want = "\n".join([*reqs, *own]) + "\n"
+    # Installed with their bytecode compiled: uv does not compile by default, and the
+    # sessions (like many CI machines) run with PYTHONDONTWRITEBYTECODE, so every
+    # process compiled torch, torchvision, scikit-learn and MkDocs from source again
+    # (7 s of one test worker's 47). The stamp names it, so older environments redo it.
+    want = "\n".join([*reqs, *own, "# bytecode compiled"]) + "\n"
     if not (python.exists() and stamp.is_file() and stamp.read_text() == want):
         uv = uv_binary()
         if python.exists() and not fits_requires_python(venv):
@@ -124,6 +128,28 @@ def environment(
         else:
             cmd = [str(python), "-m", "pip", "install", "--disable-pip-version-check"]
             session.run_install(*cmd, *reqs, external=True)
+        # What is installed, compiled (what already is is skipped; uv skips what it
+        # did not install itself). A few packages ship files for other Pythons (torch's
+        # py312 test intrinsics), which compileall reports and exits 1 for, as pip
+        # ignores them while it installs: only what compiles counts.
+        site_packages = session.run_install(
+            str(python),
+            "-c",
+            "import sysconfig; print(sysconfig.get_path('purelib'))",
+            external=True,
+            silent=True,
+        ).strip()
+        session.run_install(
+            str(python),
+            "-m",
+            "compileall",
+            "-qq",
+            "-j",
+            "0",
+            site_packages,
+            external=True,
+            success_codes=[0, 1],
+        )
         stamp.write_text(want)
     bindir = str(python.parent.resolve())
     return {

@@ -45,7 +45,7 @@ class Steps:
         (venv / "bin").mkdir(parents=True)
         self.installed.append(pair["torch"])
         self.pythons.append(python)
-        return Path(sys.executable)  # has numpy: its version is asked
+        return Path(sys.executable)
 
     def run_snippets(self, run, python, report, root, only=None, **kw):
         py, torch = report.stem.removeprefix("py").split("-torch-")
@@ -93,6 +93,7 @@ def compat_run(root: Path, steps: Steps, **kw) -> CompatRun:
         root / ".nox/compat",
         make_env=steps.make_env,
         run_snippets=steps.run_snippets,
+        version_in=lambda python, package: "9.9.9",
         log=lambda line: None,
         **kw,
     )

@@ -78,12 +78,14 @@ class CompatRun:
     make_env: Callable[..., Path] = envs.make_env
     run_snippets: Callable[..., None] = envs.run_snippets
     write_data: Callable[[dict, Path], Path] = compat_data.write
+    version_in: Callable[[Path, str], str] = None  # type: ignore[assignment]
     runner: Callable[..., object] | None = None
 
     def __post_init__(self) -> None:
         self.state_dir = Path(self.state_dir)
         self.envs_dir = Path(self.envs_dir)
         self.runner = self.runner or envs.subprocess_runner(self.log)
+        self.version_in = self.version_in or _version_in
         self._removing: list[threading.Thread] = []
         self.peak_disk = 0
 
@@ -166,7 +168,7 @@ class CompatRun:
                 "(network, disk, a release without wheels for this Python) and run again"
             ) from None
         size = envs.dir_size(venv)
-        numpy = _version_in(python, "numpy")
+        numpy = self.version_in(python, "numpy")
         self.run_snippets(
             self.runner,
             python,

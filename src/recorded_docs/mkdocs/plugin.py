@@ -110,6 +110,8 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
     def on_config(self, config):
         self.layout = layout_from(config, self.config.snippets_dir)
         material.use_local_shim(config)
+        if config.plugins.get("mkdocs-jupyter") is not None:
+            _keep_nbconvert_templates()
         return config
 
     def on_pre_build(self, config):
@@ -342,6 +344,11 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
         return context
 
     def on_page_content(self, html, page, config, files):
+        if "notebooks/" in page.file.src_uri:
+            # A notebook repeats its page: searches land on the page (the search index
+            # is split without notebooks anyway), and the notebook's large HTML is not
+            # parsed for an index that drops it (a quarter of a cold build's search work).
+            page.meta.setdefault("search", {})["exclude"] = True
         lang = i18n.page_language(page)
         variant = lang if lang in self.config.chinese_comments else None
         up = "../" * page.url.count("/")
@@ -478,6 +485,27 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
 
 
 _TEMPLATES = _MemoryBytecodeCache()
+
+
+def _keep_nbconvert_templates() -> None:
+    """Compiled nbconvert templates kept for the process (Jinja's bytecode cache, which
+    checks each template's source). mkdocs-jupyter makes two new exporters for every
+    notebook, and each compiled nbconvert's templates from scratch: 550 compilations, a
+    fifth of a cold build. nbconvert offers no option for the environment it creates,
+    hence the wrapper; it only adds the cache to what nbconvert builds."""
+    from nbconvert.exporters.templateexporter import TemplateExporter
+
+    create = TemplateExporter._create_environment
+    if getattr(create, "keeps_templates", False):
+        return
+
+    def _create_environment(self):
+        environment = create(self)
+        environment.bytecode_cache = _TEMPLATES
+        return environment
+
+    _create_environment.keeps_templates = True
+    TemplateExporter._create_environment = _create_environment
 
 
 class _NotTheDirtyWarning(logging.Filter):
