@@ -31,9 +31,11 @@ def index_versions(name: str, python: str | None = None) -> list[str]:
     """Every release of a package the index offers with wheels for ``python`` (a version
     such as "3.12"; default: this Python), newest first (pip index versions)."""
     target = ["--python-version", python, "--only-binary=:all:"] if python else []
-    for interpreter in (sys.executable, shutil.which("python3")):
+    # Environments made by uv have no pip: the Python they were made from has.
+    interpreters = [sys.executable, getattr(sys, "_base_executable", None), shutil.which("python3")]
+    for interpreter in dict.fromkeys(i for i in interpreters if i):
         done = subprocess.run(
-            [interpreter or "python3", "-m", "pip", "index", "versions", name, *target],
+            [interpreter, "-m", "pip", "index", "versions", name, *target],
             capture_output=True,
             text=True,
             env={**os.environ, "PIP_CONSTRAINT": os.devnull},
