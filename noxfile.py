@@ -213,7 +213,7 @@ def engine(session: nox.Session, *args: str) -> None:
     env = docs_env(session)
     uv = uv_binary()
     extra = {**uv_environment(), **({"UV": uv} if uv else {})}
-    run(session, env, "python", "-m", "recorded_docs", *args, env=extra)
+    run(session, {**env, **extra}, "python", "-m", "recorded_docs", *args)
 
 
 @nox.session

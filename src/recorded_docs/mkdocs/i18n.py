@@ -7,11 +7,14 @@
   index (its issue #271), so a search on a Chinese page would return English pages too.
   After its merge, :func:`split_index` gives the default language search/search_index.json
   and each other language <lang>/search/search_index.json with locations relative to
-  <lang>/. Notebook pages, which repeat their page, are left out of every index.
+  <lang>/. Notebook pages, which repeat their page, are left out of every index; the
+  glossary's terms go into each (:func:`tag_glossary`);
+* the language switch of the pages i18n does not handle (:class:`LanguageSwitch`).
 """
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path, PurePosixPath
 
@@ -75,3 +78,68 @@ def split_search_index(site_dir: Path, others: list[str]) -> None:
         target = Path(site_dir) / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(own, ensure_ascii=False), "utf-8")
+
+
+class LanguageSwitch:
+    """The language switch of the pages mkdocs-static-i18n does not give their own.
+
+    i18n sets the switch's links (``config.extra.alternate``) per page and leaves the
+    last page's links in the config: its next language's build takes them as that
+    language's defaults, and the pages it does not handle (the 404 page, the notebooks)
+    showed whichever page was built before them, in a full build another than in a
+    dirty one. The home links of the first build are kept here and given back.
+    """
+
+    def __init__(self):
+        self._home: list | None = None
+
+    def remember(self, config) -> None:
+        """At every build's start: keep the home links, restore them for a nested build."""
+        plugin = config.plugins.get("i18n")
+        if plugin is None or not getattr(plugin, "extra_alternate", None):
+            return
+        if not is_nested_build(config):
+            self._home = copy.deepcopy(plugin.extra_alternate)
+        elif self._home:
+            plugin.extra_alternate = copy.deepcopy(self._home)
+
+    def set(self, config, links: dict[str, str] | None = None) -> None:
+        """The home links, or ``links`` ({lang: site-relative URL}) where given."""
+        if not self._home:
+            return
+        switch = copy.deepcopy(self._home)
+        for alternate in switch:
+            if links and alternate.get("lang") in links:
+                alternate["link"] = links[alternate["lang"]]
+        # i18n sets both the key and an attribute of that name; templates read the
+        # attribute first.
+        config.extra["alternate"] = switch
+        config.extra.alternate = switch
+
+    def for_notebook(self, config, stem: str) -> None:
+        """A notebook's switch leads to its page's notebook in each language."""
+        default, others = languages(config)
+        url = f"notebooks/{stem}/" if config.use_directory_urls else f"notebooks/{stem}.html"
+        self.set(
+            config,
+            {lang: ("" if lang == default else f"{lang}/") + url for lang in [default, *others]},
+        )
+
+
+def tag_glossary(site_dir: Path, langs: list[str], rows, directory_urls: bool) -> list[str]:
+    """Each language's search index (after the split) gets the glossary's terms
+    (recorded_docs.glossary); returns the rows whose section is in no index."""
+    from recorded_docs import glossary
+
+    problems: list[str] = []
+    default = langs[0]
+    for lang in langs:
+        path = Path(site_dir) / ("" if lang == default else lang) / "search" / "search_index.json"
+        if not path.exists():
+            continue
+        index = json.loads(path.read_text("utf-8"))
+        problems += [
+            p for p in glossary.tag_index(index, rows, directory_urls) if p not in problems
+        ]
+        path.write_text(json.dumps(index, ensure_ascii=False), "utf-8")
+    return problems
