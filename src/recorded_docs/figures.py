@@ -72,6 +72,19 @@ def _label(artist) -> str:
     return "" if label.startswith("_") else str(label)  # _child0, _nolegend_: unnamed
 
 
+def _cmap(cmap) -> str | list[str]:
+    """A registered colormap by its name; one made in the snippet by its colors (its
+    default name, 'unnamed' or 'from_list', changes with Matplotlib's release)."""
+    import matplotlib
+    from matplotlib.colors import ListedColormap, to_hex
+
+    if cmap.name in matplotlib.colormaps:
+        return cmap.name
+    if isinstance(cmap, ListedColormap):
+        return [to_hex(color, keep_alpha=True) for color in cmap.colors]
+    return [to_hex(cmap(i / 7), keep_alpha=True) for i in range(8)]
+
+
 def _image_data(image) -> dict:
     """An imshow image: its array, or for a large one (a photo) the means of at most
     BLOCKS x BLOCKS blocks (per channel): a changed image still fails, the file stays small."""
@@ -80,7 +93,7 @@ def _image_data(image) -> dict:
     array = np.ma.filled(np.ma.asarray(image.get_array(), dtype=float), np.nan)
     item = {
         "shape": list(array.shape),
-        "cmap": image.get_cmap().name if array.ndim == 2 else "",
+        "cmap": _cmap(image.get_cmap()) if array.ndim == 2 else "",
         "clim": _nums(image.get_clim()),
     }
     if array.size <= MAX_IMAGE_VALUES:
@@ -196,7 +209,7 @@ def _dump(value, indent: str) -> str:
 def _close(a, b) -> bool:
     if a is None or b is None:
         return a is None and b is None
-    if isinstance(a, bool) or isinstance(b, bool):
+    if isinstance(a, bool | str) or isinstance(b, bool | str):  # a colormap's colors: text
         return a == b
     return math.isclose(float(a), float(b), rel_tol=RTOL, abs_tol=ATOL)
 

@@ -12,6 +12,8 @@ weights as a stand-in value.
 from __future__ import annotations
 
 import io
+import sys
+import warnings
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlparse
 
@@ -24,11 +26,19 @@ def checkpoint(model: str) -> tuple[str, bytes]:
         import torch
         import torchvision
 
-        weights = torchvision.models.get_model_weights(model).DEFAULT
-        name = PurePosixPath(urlparse(weights.url).path).name
+        models = torchvision.models
+        if hasattr(models, "get_model_weights"):  # torchvision 0.14 and later
+            url = models.get_model_weights(model).DEFAULT.url
+            build = models.get_model
+        else:  # before: each model's module lists its checkpoints' URLs
+            with warnings.catch_warnings():  # 0.13 warns that model_urls is going away
+                warnings.simplefilter("ignore")
+                url = sys.modules[getattr(models, model).__module__].model_urls[model]
+            build = lambda name: getattr(models, name)()  # noqa: E731
+        name = PurePosixPath(urlparse(url).path).name
         buffer = io.BytesIO()
         torch.manual_seed(0)
-        torch.save(torchvision.models.get_model(model).state_dict(), buffer)
+        torch.save(build(model).state_dict(), buffer)
         _MADE[model] = (name, buffer.getvalue())
     return _MADE[model]
 

@@ -309,3 +309,26 @@ def test_a_large_image_is_kept_as_block_means_and_a_change_still_fails():
     assert (
         failure is not None and "image 1: block_means: first differing point [1, 1, 1]" in failure
     )
+
+
+def test_a_colormap_is_its_name_when_registered_and_its_colors_when_made_in_the_snippet():
+    import numpy as np
+    from matplotlib.colors import LinearSegmentedColormap, ListedColormap
+    from matplotlib.figure import Figure
+
+    from recorded_docs.figures import compare_figure, figure_data
+
+    def shown(cmap):
+        fig = Figure()
+        fig.add_subplot().imshow(np.eye(3), cmap=cmap)
+        return figure_data(fig)
+
+    assert shown("viridis")["axes"][0]["images"][0]["cmap"] == "viridis"
+    made = shown(ListedColormap(["white", "tab:blue"]))
+    assert made["axes"][0]["images"][0]["cmap"] == ["#ffffffff", "#1f77b4ff"]
+    # Matplotlib's default name for an unnamed colormap changed between releases
+    assert compare_figure(made, shown(ListedColormap(["white", "tab:blue"], name="x"))) is None
+    other = compare_figure(made, shown(ListedColormap(["white", "tab:orange"])))
+    assert other is not None and "cmap" in other
+    ramp = shown(LinearSegmentedColormap.from_list("", ["white", "black"]))
+    assert len(ramp["axes"][0]["images"][0]["cmap"]) == 8
