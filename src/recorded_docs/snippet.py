@@ -213,14 +213,34 @@ class Snippet:
 
 
 def code_signature(source: str) -> str:
-    """The code of a source as one string: its tokens (type and text) without comments
-    and non-logical line breaks, then its legacy declarations (comments that matter)."""
+    """The code of a source as one string: its tokens (kind and text) without comments
+    and non-logical line breaks, then its legacy declarations (comments that matter).
+
+    The same on every Python: token kinds by name (their numbers change between
+    releases), an f-string (t-string) as one string token, its source text, as before
+    3.12 (3.12 splits it into FSTRING_START, FSTRING_MIDDLE, ... tokens), and a NEWLINE
+    or DEDENT without its text (3.12 gives the last line's NEWLINE an empty one).
+    """
+    lines = source.splitlines(keepends=True)
     try:
-        tokens = [
-            f"{tok.type}:{tok.string}"
-            for tok in tokenize.generate_tokens(io.StringIO(source).readline)
-            if tok.type not in (tokenize.COMMENT, tokenize.NL)
-        ]
+        tokens: list[str] = []
+        depth, start = 0, (0, 0)
+        for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+            kind = tokenize.tok_name[tok.type]
+            if kind in ("FSTRING_START", "TSTRING_START"):
+                depth += 1
+                if depth == 1:
+                    start = tok.start
+            elif kind in ("FSTRING_END", "TSTRING_END"):
+                depth -= 1
+                if depth == 0:
+                    tokens.append(f"STRING:{_text_between(lines, start, tok.end)}")
+            elif depth or kind in ("COMMENT", "NL"):
+                continue
+            elif kind in ("NEWLINE", "DEDENT", "ENDMARKER"):
+                tokens.append(kind)
+            else:
+                tokens.append(f"{kind}:{tok.string}")
     except (tokenize.TokenError, SyntaxError):  # not Python: every byte counts
         return source
     legacy = Legacy.of(source)
@@ -231,6 +251,14 @@ def code_signature(source: str) -> str:
             *sorted(f"raises {r}" for r in legacy.raises),
         ]
     )
+
+
+def _text_between(lines: list[str], start: tuple[int, int], end: tuple[int, int]) -> str:
+    """The source text from one token position (row from 1, column) to another."""
+    (row, col), (end_row, end_col) = start, end
+    if row == end_row:
+        return lines[row - 1][col:end_col]
+    return lines[row - 1][col:] + "".join(lines[row : end_row - 1]) + lines[end_row - 1][:end_col]
 
 
 def _normalized(output: str) -> str:

@@ -10,6 +10,9 @@ are tested on made-up data.
 """
 
 import io
+import json
+import subprocess
+import sys
 import tokenize
 from pathlib import Path
 
@@ -52,6 +55,9 @@ def test_data_file_is_well_formed():
     assert envs == sorted(envs, key=compat.env_order)
     keys = [compat.env_key(e["python"], e["torch"]) for e in envs]
     assert len(set(keys)) == len(keys)
+    for env in envs:
+        assert set(env) <= set(compat.ENV_FIELDS) and {"python", "torch", "torchvision"} <= set(env)
+        assert env.get("python_version", env["python"] + ".").startswith(env["python"] + "."), env
     pinned = compat.env_key(DATA["pinned"]["python"], DATA["pinned"]["torch"])
     assert pinned in keys, "the pinned environment is always in a compat run"
     for name, entry in DATA["snippets"].items():
@@ -208,6 +214,9 @@ def test_merge_orders_environments_and_drops_removed_snippets():
         ("3.11", "2.14.1"),
     ]
     assert data["environments"][1]["numpy"] == "1.26.4"
+    # the patch release where a row names it (a warning can be 3.13.0's alone)
+    assert data["environments"][0]["python_version"] == "3.10.13"
+    assert list(data["environments"][0]) == ["python", "python_version", "torch", "torchvision"]
     assert set(data["snippets"]) == {"a.py"}  # gone.py no longer exists; b.py never ran
     assert data["snippets"]["a.py"]["results"]["3.11/2.0.1"] == {
         "result": "fails",
@@ -482,3 +491,52 @@ def test_notes_go_after_each_snippets_last_block(tmp_path):
     )
     assert out[at - 2] == "```" and out[at - 4] == "a"  # after the output block (a, "", ```)
     assert out[at + 1] == "{ .compat-note }" and out[at + 3] == "after"
+
+
+FSTRINGS = 'x = 1\nprint(f"{x!r:>{4}} and {f\'{x}\'}")  # a comment\nif x:\n    y = f"""a\n{x}"""'
+
+
+def test_the_code_signature_is_the_same_on_every_python():
+    """Token numbers change between Python releases, and 3.12 splits an f-string into
+    several tokens: a signature made of them made every result from Python 3.12 on
+    'not yet checked' on a site built with 3.11 (and every one on a site built with 3.12)."""
+    assert code_signature(FSTRINGS) == "\n".join([
+        "NAME:x", "OP:=", "NUMBER:1", "NEWLINE",
+        "NAME:print", "OP:(", "STRING:f\"{x!r:>{4}} and {f'{x}'}\"", "OP:)", "NEWLINE",
+        "NAME:if", "NAME:x", "OP::", "NEWLINE",
+        "INDENT:    ", "NAME:y", "OP:=", 'STRING:f"""a\n{x}"""', "NEWLINE", "DEDENT", "ENDMARKER",
+    ])  # fmt: skip
+
+
+def test_every_snippets_fingerprint_is_the_same_on_the_pythons_this_machine_has():
+    """snippet.py needs only the standard library: each other interpreter found
+    (PATH, pyenv, uv) loads it alone and fingerprints every snippet's code."""
+    from recorded_docs.compat.envs import find_python
+
+    script = (
+        "import importlib.util, json, sys\n"
+        "spec = importlib.util.spec_from_file_location('s', sys.argv[1])\n"
+        "s = sys.modules['s'] = importlib.util.module_from_spec(spec)\n"
+        "spec.loader.exec_module(s)\n"
+        "print(json.dumps({x.name: x.fingerprint()['code'] for x in s.all_snippets(sys.argv[2])}))"
+    )
+    here = {name: fp["code"] for name, fp in compat.fingerprints(ROOT).items()}
+    others = []
+    for version in ("3.10", "3.11", "3.12", "3.13", "3.14"):
+        try:
+            python = find_python(version)
+        except RuntimeError:
+            continue
+        if python == sys.executable:
+            continue
+        done = subprocess.run(
+            [python, "-c", script, str(ROOT / "src/recorded_docs/snippet.py"), str(ROOT)],
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stderr
+        there = json.loads(done.stdout)
+        assert there == here, [n for n in here if there.get(n) != here[n]][:5]
+        others.append(version)
+    if not others:
+        pytest.skip("no other Python on this machine")

@@ -15,8 +15,8 @@ The file (schema 2)::
 
     {"schema": 2, "generated": "2026-12-07",
      "pinned": {"python": "3.11", "torch": "2.14.1", "torchvision": "0.29.1"},
-     "environments": [{"python": "3.11", "torch": "2.0.1", "torchvision": "0.15.2",
-                       "numpy": "1.26.4"}, ...],
+     "environments": [{"python": "3.11", "python_version": "3.11.7", "torch": "2.0.1",
+                       "torchvision": "0.15.2", "numpy": "1.26.4"}, ...],
      "snippets": {"autograd/grad_fn.py": {
          "fingerprint": {"code": "…", "output": "…", "figures": "…"},
          "results": {"3.11/2.0.1": {"result": "same"}, ...}}}}
@@ -48,6 +48,7 @@ SCHEMA = 2
 DATA = Path("snippets") / "compat.json"
 RUNS = ("same", "different", "warns")  # the results in which a snippet runs
 RESULTS = (*RUNS, "fails")
+ENV_FIELDS = ("python", "python_version", "torch", "torchvision", "numpy")
 STATUS = {"ok": "same", "output changed": "different", "new warning": "warns", "error": "fails"}
 
 
@@ -140,6 +141,8 @@ def merge(
         key = env_key(row["python"], row["torch"])
         env = envs.setdefault(key, {"python": python_minor(row["python"])})
         env.update(torch=row["torch"].split("+")[0], torchvision=row["torchvision"].split("+")[0])
+        if str(row["python"]).count(".") >= 2:  # the patch release: 3.13.0 warns, 3.13.1 not
+            env["python_version"] = str(row["python"])
         name = row["snippet"]
         if name not in current:
             continue
@@ -162,10 +165,7 @@ def merge(
             "torch": pinned["torch"],
             "torchvision": pinned.get("torchvision", ""),
         },
-        "environments": [
-            {k: envs[key][k] for k in ("python", "torch", "torchvision", "numpy") if k in envs[key]}
-            for key in order
-        ],
+        "environments": [{k: envs[key][k] for k in ENV_FIELDS if k in envs[key]} for key in order],
         "snippets": {
             name: {
                 "fingerprint": entries[name]["fingerprint"],

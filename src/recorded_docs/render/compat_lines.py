@@ -301,7 +301,7 @@ def table(
         )
     keys = [compat.env_key(e["python"], e["torch"]) for e in data["environments"]]
     labels = [
-        f"{e['torch']}<br>py {e['python']}<br>tv {e['torchvision']}"
+        f"{e['torch']}<br>py {e.get('python_version') or e['python']}<br>tv {e['torchvision']}"
         + (f"<br>np {e['numpy']}" if e.get("numpy") else "")
         for e in data["environments"]
     ]
