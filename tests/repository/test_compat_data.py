@@ -331,7 +331,7 @@ def test_snippet_without_data_or_with_changed_files_is_not_yet_checked():
             ["same", "same", "different", "same", "same", "fails"],
             [("2.0.1", "2.14.1")],
             "2.6.0",
-            ["2.15.0"],
+            [],  # not "output differs": it fails there (newer_fails)
         ),
     ],
 )
@@ -342,6 +342,8 @@ def test_summary_ranges_and_same_since(results, runs, same_since, newer):
     assert info["runs"] == runs
     assert info["same_since"] == same_since
     assert info["newer"] == newer
+    later = [v for v, r in zip(VERSIONS, results, strict=True) if v == "2.15.0" and r != "same"]
+    assert sorted(info["newer"] + info["newer_warns"] + info["newer_fails"]) == later
     assert set(info["fails"]) == {v for v, r in zip(VERSIONS, results, strict=True) if r == "fails"}
 
 
@@ -367,6 +369,18 @@ def test_note_text_is_compact_in_both_languages_with_both_ranges():
         "· output differs on Python 3.13"
     )
     assert compat_note.note_for("a.py", data, "zh").endswith("Python 3.13 上输出不同")
+    # A warning is not a different output: said as such, on either axis.
+    data = made_up(
+        {"a.py": ["same"] * 5 + ["warns"]},
+        pythons={"3.10": {}, "3.12": {"a.py": "warns"}, "3.13": {"a.py": "different"}},
+    )
+    assert compat_note.note_for("a.py", data, "en") == (
+        "runs on torch 2.0–2.15 · Python 3.10–3.13 · same output since 2.0 · warns on 2.15 "
+        "· output differs on Python 3.13 · warns on Python 3.12"
+    )
+    assert compat_note.note_for("a.py", data, "zh").endswith(
+        "2.15 上有警告 · Python 3.13 上输出不同 · Python 3.12 上有警告"
+    )
 
 
 def test_site_range_is_where_every_checked_snippet_runs():

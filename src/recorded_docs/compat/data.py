@@ -286,9 +286,10 @@ def summary(entry: dict | None, data: dict, fingerprint: dict[str, str] | None =
     {"checked": False, "state": ...} unless the entry is about today's files and covers
     every environment. Else, on the pinned Python: "runs" (ranges of torch releases it
     runs on), "same_since" (the oldest release from which every one up to the pinned
-    prints the recorded output), "newer" (releases after the pinned one whose output
-    differs), "fails" ({release: first line}); on the pinned torch: "python_runs"
-    (ranges of Pythons it runs on), "python_differs" (Pythons whose output differs).
+    prints the recorded output), "newer", "newer_warns", "newer_fails" (releases after
+    the pinned one on which its output differs, it warns, it fails), "fails" ({release: first
+    line}); on the pinned torch: "python_runs" (ranges of Pythons it runs on),
+    "python_differs" and "python_warns" (Pythons on which its output differs, it warns).
     """
     status = state(entry, data, fingerprint)
     if status != "checked":
@@ -303,11 +304,7 @@ def summary(entry: dict | None, data: dict, fingerprint: dict[str, str] | None =
         if results[k]["result"] != "same":
             break
         same_since = torch_of(k)
-    newer = [
-        torch_of(k)
-        for k in axis
-        if Version(torch_of(k)) > Version(pinned) and results[k]["result"] != "same"
-    ]
+    later = [k for k in axis if Version(torch_of(k)) > Version(pinned)]
     paxis = python_axis(data)
     versions = [python_of(k) for k in paxis]
     python_runs = {python_of(k) for k in paxis if results[k]["result"] in RUNS}
@@ -315,16 +312,17 @@ def summary(entry: dict | None, data: dict, fingerprint: dict[str, str] | None =
         "checked": True,
         "runs": ranges(releases, runs),
         "same_since": same_since,
-        "newer": newer,
+        "newer": [torch_of(k) for k in later if results[k]["result"] == "different"],
+        "newer_warns": [torch_of(k) for k in later if results[k]["result"] == "warns"],
+        "newer_fails": [torch_of(k) for k in later if results[k]["result"] == "fails"],
         "fails": {
             torch_of(k): results[k].get("reason", "")
             for k in axis
             if results[k]["result"] == "fails"
         },
         "python_runs": ranges(versions, python_runs),
-        "python_differs": [
-            python_of(k) for k in paxis if results[k]["result"] in ("different", "warns")
-        ],
+        "python_differs": [python_of(k) for k in paxis if results[k]["result"] == "different"],
+        "python_warns": [python_of(k) for k in paxis if results[k]["result"] == "warns"],
     }
 
 

@@ -35,6 +35,9 @@ TEXT = {
         "same": "自 {v} 起输出与本页相同",
         "newer": "{v} 上输出不同",
         "python_differs": "Python {v} 上输出不同",
+        "newer_warns": "{v} 上有警告",
+        "newer_fails": "{v} 上无法运行",
+        "python_warns": "Python {v} 上有警告",
         "none": "在测试过的其他 torch 版本上都不能运行",
         "unchecked": "尚未在其他 torch 版本上检查",
         "more": "各版本详情",
@@ -72,6 +75,9 @@ TEXT = {
         "same": "same output since {v}",
         "newer": "output differs on {v}",
         "python_differs": "output differs on Python {v}",
+        "newer_warns": "warns on {v}",
+        "newer_fails": "fails on {v}",
+        "python_warns": "warns on Python {v}",
         "none": "runs on none of the other torch releases tested",
         "unchecked": "not yet checked on other torch releases",
         "more": "per release",
@@ -134,8 +140,18 @@ def note_for(
         parts.append(text["same"].format(v=compat.short(info["same_since"])))
     if info["newer"]:
         parts.append(text["newer"].format(v=", ".join(compat.short(v) for v in info["newer"])))
+    if info["newer_warns"]:
+        parts.append(
+            text["newer_warns"].format(v=", ".join(compat.short(v) for v in info["newer_warns"]))
+        )
+    if info["newer_fails"]:
+        parts.append(
+            text["newer_fails"].format(v=", ".join(compat.short(v) for v in info["newer_fails"]))
+        )
     if info["python_differs"]:
         parts.append(text["python_differs"].format(v=", ".join(info["python_differs"])))
+    if info["python_warns"]:
+        parts.append(text["python_warns"].format(v=", ".join(info["python_warns"])))
     return " · ".join(parts)
 
 
