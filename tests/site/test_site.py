@@ -472,3 +472,46 @@ def test_recorded_figures_load_in_both_themes(page, server, built_site, scheme):
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             image.screenshot(path=str(SCREENSHOTS / f"figure-{rel}-{i + 1}-{scheme}.png"))
     assert page.external_requests == [], page.external_requests
+
+
+# ---- the compat grid (recorded_docs.render.compat_lines) ----------------------------
+
+CONTRAST = """cell => {
+  const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = c => {
+    const [r, g, b] = c.map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const style = getComputedStyle(cell);
+  const [a, b] = [lum(rgb(style.color)), lum(rgb(style.backgroundColor))];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_compat_grid_fits_the_screen_and_its_marks_are_readable(
+    page, server, prefix, width, scheme
+):
+    """Each Python's grid, on a desktop and a phone, in the light and the dark theme:
+    no grid wider than the screen, every kind of mark readable on its colour."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{server}/{prefix}compat/", wait_until="networkidle")
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    labels = page.locator(".tabbed-labels label")
+    assert labels.count() >= 2, "one grid per Python"
+    for i in range(labels.count()):
+        labels.nth(i).click()
+        grid = page.locator(".tabbed-block").nth(i).locator(".compat-grid")
+        assert grid.is_visible(), (prefix, i)
+        right = grid.evaluate("g => g.getBoundingClientRect().right")
+        assert right <= width, (prefix, width, labels.nth(i).inner_text(), right)
+        for kind in ("same", "different", "warns", "fails"):
+            cells = grid.locator(f".compat-cell--{kind}")
+            if cells.count():
+                ratio = cells.first.evaluate(CONTRAST)
+                assert ratio >= 3, (prefix, scheme, kind, ratio)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"compat-{prefix.strip('/') or 'zh'}-{width}-{scheme}.png"))
+    assert page.external_requests == [], page.external_requests

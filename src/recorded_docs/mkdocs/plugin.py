@@ -122,8 +122,10 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
             return  # the same pages, scanned once, for every language's build
         self.site = Site(self.layout)
         try:
+            self.rebuilds.plan(self.site, Path(config.config_file_path), self.comment_languages)
             self.context = Context.load(
                 self.layout,
+                self.rebuilds.fingerprints,  # computed again only for changed snippets
                 fold_at=self.config.fold_outputs_at,
                 comment_languages=self.comment_languages,
                 directory_urls=config.use_directory_urls,
@@ -132,7 +134,6 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
             )
         except SiteError as err:
             raise PluginError(str(err)) from None
-        self.rebuilds.plan(self.site, Path(config.config_file_path), self.comment_languages)
         self.notebooks.start_build(keep=self.rebuilds.dirty)
         search = config.plugins.get("material/search")
         if search is not None and self.rebuilds.dirty:

@@ -31,6 +31,7 @@ class Rebuilds:
         self._stamps: dict[Key, tuple] = {}
         self._pending: dict[Key, tuple] = {}
         self._fingerprints: dict = {}
+        self.fingerprints: dict[str, dict[str, str]] = {}  # today's, by snippet name
         self._search_index: dict | None = None
 
     def start(self, dirty: bool) -> None:
@@ -46,7 +47,9 @@ class Rebuilds:
         head = (config_file.stat().st_mtime_ns,)
         pages = site.all_pages()
         outline = tuple((p.lang, str(p.rel), page_title(p), _shown(p)) for p in pages)
-        outline += tuple(self._snippet_fingerprints(site))
+        fingerprints = tuple(self._snippet_fingerprints(site))
+        self.fingerprints = {name: dict(parts) for name, parts in fingerprints}
+        outline += fingerprints
         stamps = {}
         for page in pages:
             try:

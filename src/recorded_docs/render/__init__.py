@@ -58,7 +58,10 @@ class Context:
     warnings: list[str] = field(default_factory=list)
 
     @classmethod
-    def load(cls, layout: Layout, **options) -> Context:
+    def load(
+        cls, layout: Layout, fingerprints: dict[str, dict[str, str]] | None = None, **options
+    ) -> Context:
+        """The site's data; ``fingerprints``: today's, where the caller has them already."""
         from recorded_docs import manifest
 
         try:
@@ -69,7 +72,7 @@ class Context:
             layout,
             manifest.load(layout.root),
             data,
-            compat.fingerprints(layout.root),
+            compat.fingerprints(layout.root) if fingerprints is None else fingerprints,
             **options,
         )
 
