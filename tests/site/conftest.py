@@ -62,9 +62,35 @@ def build(out: Path, **env: str) -> Path:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        # Its own notebook cache: the builds of parallel test workers would evict each
+        # other's entries (mkdocs-jupyter drops what its build did not use).
+        env={
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "MKDOCS_JUPYTER_CACHE": f"{out}.jupyter-cache",
+            **env,
+        },
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def built_once(tmp_path_factory, name: str, **env: str) -> Path:
+    """A build shared by the session's test workers (pytest-xdist): the first to need it
+    builds it, the others wait for it (an flock, POSIX like the snippet runner)."""
+    import fcntl
+
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the workers' common folder
+    out = base / name
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = base / f"{name}.built"  # a build that failed half-way is built again
+        if not done.exists():
+            shutil.rmtree(out, ignore_errors=True)
+            build(out, **env)
+            done.touch()
     return out
 
 
@@ -73,13 +99,13 @@ def built_site(tmp_path_factory) -> Path:
     """The site, built once per session (SITE_DIR=path reuses a build instead)."""
     if existing := os.environ.get("SITE_DIR"):
         return Path(existing)
-    return build(tmp_path_factory.mktemp("site"))
+    return built_once(tmp_path_factory, "site")
 
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory) -> Path:
     """The copy readers open from disk (nox -s offline)."""
-    return build(tmp_path_factory.mktemp("site-offline"), OFFLINE="true")
+    return built_once(tmp_path_factory, "site-offline", OFFLINE="true")
 
 
 @pytest.fixture(scope="session")

@@ -451,26 +451,30 @@ def test_recorded_figures_are_shown_in_both_languages_with_alt_text(built_site):
         assert notebook.count('"image/svg+xml"') == len(zh[rel]), rel
 
 
-@pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_recorded_figures_load_in_both_themes(page, server, built_site, scheme):
+def test_recorded_figures_load_in_both_themes(page, server, built_site):
     """Every page's figures load; the dark theme inverts plots, not pictures (imshow)."""
     for rel in _figures(built_site, ""):
         page.goto(f"{server}/{rel}/", wait_until="networkidle")
-        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-        images = page.locator(".snippet-figure img")
-        assert images.count() >= 1, rel
-        for i in range(images.count()):
-            image = images.nth(i)
-            image.scroll_into_view_if_needed()
-            image.evaluate("img => img.decode()")
-            assert image.evaluate("img => img.naturalWidth") > 0, rel
-            inverted = image.evaluate("img => getComputedStyle(img).filter")
-            pictures = image.evaluate(
-                "img => img.parentElement.classList.contains('snippet-figure--pictures')"
-            )
-            assert ("invert" in inverted) == (scheme == "slate" and not pictures), (rel, inverted)
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            image.screenshot(path=str(SCREENSHOTS / f"figure-{rel}-{i + 1}-{scheme}.png"))
+        for scheme in ("default", "slate"):
+            page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+            images = page.locator(".snippet-figure img")
+            assert images.count() >= 1, rel
+            for i in range(images.count()):
+                image = images.nth(i)
+                image.scroll_into_view_if_needed()
+                image.evaluate("img => img.decode()")
+                assert image.evaluate("img => img.naturalWidth") > 0, rel
+                inverted = image.evaluate("img => getComputedStyle(img).filter")
+                pictures = image.evaluate(
+                    "img => img.parentElement.classList.contains('snippet-figure--pictures')"
+                )
+                assert ("invert" in inverted) == (scheme == "slate" and not pictures), (
+                    rel,
+                    scheme,
+                    inverted,
+                )
+                SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+                image.screenshot(path=str(SCREENSHOTS / f"figure-{rel}-{i + 1}-{scheme}.png"))
     assert page.external_requests == [], page.external_requests
 
 
