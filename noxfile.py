@@ -284,8 +284,9 @@ def site(session: nox.Session) -> None:
     .artifacts/screenshots/.
     """
     env = docs_env(session, "site")
-    # Its workers share the cores: each builds the site once, the browser tests wait on
-    # page loads (measured on 2 cores: 175 s with one process, 133 s with two).
+    # On every core: the workers share one build of the site (tests/site/conftest.py) and
+    # spread the browser tests, which mostly wait on page loads (2 cores: 175 s in one
+    # process, 120 s in two).
     run(
         session, env, "pytest", "tests/site", "-n", WORKERS, "-p", "no:cacheprovider",
         *session.posargs,
