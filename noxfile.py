@@ -54,6 +54,9 @@ SITE_PYTHON = PYPROJECT["tool"]["noxw"]["requires-python"]
 QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 # Two workers on this project's 2-core machines; more where there are more cores.
 WORKERS = str(min(4, os.cpu_count() or 1))
+# Work stealing: a worker that runs out takes the rest of another's share, so one slow
+# snippet late in a share no longer leaves a core idle (tests: 27.5 s -> 24.5 s on 2 cores).
+XDIST = ["-n", WORKERS, "--dist", "worksteal"]
 
 
 def fits_requires_python(venv: Path) -> bool:
@@ -227,7 +230,7 @@ def tests(session: nox.Session) -> None:
     or ``-- -k autograd -n0``; on a GPU machine ``nox -s tests -- --device cuda``.
     """
     env = torch_env(session)
-    run(session, env, "pytest", "-n", WORKERS, "-m", "not site and not notebooks", *session.posargs)
+    run(session, env, "pytest", *XDIST, "-m", "not site and not notebooks", *session.posargs)
 
 
 @nox.session
@@ -239,7 +242,7 @@ def record(session: nox.Session) -> None:
     ``nox -s record -- --device cuda`` records the GPU outputs on a GPU machine.
     """
     env = torch_env(session)
-    run(session, env, "pytest", "docs", "--record", "-n", WORKERS, *session.posargs)
+    run(session, env, "pytest", "docs", "--record", *XDIST, *session.posargs)
 
 
 @nox.session(default=False)
@@ -268,7 +271,7 @@ def notebooks(session: nox.Session) -> None:
         "no:cacheprovider",
         *session.posargs,
     )
-    run(session, env, "pytest", "docs/zh", "-n", WORKERS, "-q", "-p", "no:cacheprovider")
+    run(session, env, "pytest", "docs/zh", *XDIST, "-q", "-p", "no:cacheprovider")
 
 
 @nox.session
@@ -288,7 +291,7 @@ def site(session: nox.Session) -> None:
     # spread the browser tests, which mostly wait on page loads (2 cores: 175 s in one
     # process, 120 s in two).
     run(
-        session, env, "pytest", "tests/site", "-n", WORKERS, "-p", "no:cacheprovider",
+        session, env, "pytest", "tests/site", *XDIST, "-p", "no:cacheprovider",
         *session.posargs,
     )  # fmt: skip
 
