@@ -290,10 +290,7 @@ def site(session: nox.Session) -> None:
     # On every core: the workers share one build of the site (tests/site/conftest.py) and
     # spread the browser tests, which mostly wait on page loads (2 cores: 175 s in one
     # process, 120 s in two).
-    run(
-        session, env, "pytest", "tests/site", *XDIST, "-p", "no:cacheprovider",
-        *session.posargs,
-    )  # fmt: skip
+    run(session, env, "pytest", "tests/site", *XDIST, "-p", "no:cacheprovider", *session.posargs)
 
 
 @nox.session(default=False)

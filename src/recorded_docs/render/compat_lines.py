@@ -138,20 +138,12 @@ def note_for(
         parts.append(text["python"].format(runs=compat.range_text(info["python_runs"], str)))
     if info["same_since"]:
         parts.append(text["same"].format(v=compat.short(info["same_since"])))
-    if info["newer"]:
-        parts.append(text["newer"].format(v=", ".join(compat.short(v) for v in info["newer"])))
-    if info["newer_warns"]:
-        parts.append(
-            text["newer_warns"].format(v=", ".join(compat.short(v) for v in info["newer_warns"]))
-        )
-    if info["newer_fails"]:
-        parts.append(
-            text["newer_fails"].format(v=", ".join(compat.short(v) for v in info["newer_fails"]))
-        )
-    if info["python_differs"]:
-        parts.append(text["python_differs"].format(v=", ".join(info["python_differs"])))
-    if info["python_warns"]:
-        parts.append(text["python_warns"].format(v=", ".join(info["python_warns"])))
+    for key in ("newer", "newer_warns", "newer_fails"):  # torch releases after the pinned
+        if info[key]:
+            parts.append(text[key].format(v=", ".join(compat.short(v) for v in info[key])))
+    for key in ("python_differs", "python_warns"):  # Pythons, on the pinned torch
+        if info[key]:
+            parts.append(text[key].format(v=", ".join(info[key])))
     return " · ".join(parts)
 
 
