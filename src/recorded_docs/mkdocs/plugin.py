@@ -13,8 +13,11 @@ on_pre_build        0         read the recordings and the compat data; pages are
                               afresh (one Site per top-level build); a dirty rebuild
                               decides which pages a change touched (mkdocs.rebuild)
 on_files            -200      every page's notebook, generated once per build for all
-                              languages (after i18n sorted the files: its issue #198);
+                              languages (after i18n sorted the files: its issue #198),
+                              and rendered ahead on every core (jupyter.RenderAhead);
                               a dirty rebuild marks the pages to build again
+on_pre_page         50        a notebook page waits for its rendering ahead (before
+                              mkdocs-jupyter looks in its cache)
 on_page_markdown    0         the page pipeline (recorded_docs.render.render_page) on the
                               page scanned once: includes, outputs, compat lines, figures,
                               the recorded-with note
@@ -92,6 +95,7 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
         self.rebuilds = Rebuilds()
         self.notebooks = jupyter.Notebooks()
         self.notebook_cache = jupyter.CacheAcrossLanguages()
+        self.ahead = jupyter.RenderAhead()
         self.switch = i18n.LanguageSwitch()
 
     def on_startup(self, *, command, dirty):
@@ -100,7 +104,11 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
         self.rebuilds.start(dirty)
 
     def on_shutdown(self):
+        self.ahead.stop()
         self.notebooks.cleanup()
+
+    def on_build_error(self, error):
+        self.ahead.stop()
 
     @property
     def comment_languages(self) -> tuple[str, ...]:
@@ -150,13 +158,21 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
     @event_priority(-200)  # after mkdocs-static-i18n (-100) and mkdocs-jupyter (0)
     def on_files(self, files, config):
         if self.config.notebooks:
-            self.notebooks.add_files(
+            every = self.notebooks.add_files(
                 files, config, self.site, self.comment_languages, self.rebuilds.changed
             )
+            if not i18n.is_nested_build(config):  # every language's, at the first build
+                self.ahead.start(config, every)
         self.rebuilds.mark(files, self.layout.languages)
         return files
 
     # ---- pages ------------------------------------------------------------------------
+
+    @event_priority(50)  # before mkdocs-jupyter's (0) looks in its cache
+    def on_pre_page(self, page, config, files):
+        if jupyter.is_notebook(page):
+            self.ahead.wait(page)
+        return page
 
     def on_page_markdown(self, markdown, page, config, files):
         source = self._page(page)
@@ -238,6 +254,7 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
             i18n.split_search_index(site_dir, others)
             self._tag_glossary_terms(site_dir, [default or "", *others], config)
         material.finish_site(site_dir, others)
+        self.ahead.stop()
         if not self.rebuilds.dirty:
             self.notebooks.cleanup()
         self.rebuilds.commit()
