@@ -260,18 +260,10 @@ def notebooks(session: nox.Session) -> None:
     comments: ``pytest docs/zh``) against the recorded outputs.
     """
     env = torch_env(session)
-    run(
-        session,
-        env,
-        "pytest",
-        "tests/pages/test_notebooks.py",
-        "-m",
-        "notebooks",
-        "-p",
-        "no:cacheprovider",
-        *session.posargs,
-    )
-    run(session, env, "pytest", "docs/zh", *XDIST, "-q", "-p", "no:cacheprovider")
+    # One run on every core: each test worker's kernel runs its share of the pages'
+    # notebooks, and the Chinese pages' snippets fill the gaps (44 s -> 29 s on 2 cores).
+    paths = ["tests/pages/test_notebooks.py", "docs/zh"]
+    run(session, env, "pytest", *XDIST, "-p", "no:cacheprovider", *paths, *session.posargs)
 
 
 @nox.session

@@ -3,6 +3,7 @@
 Run by ``nox -s notebooks`` (marker ``notebooks``), not by ``nox -s tests``.
 """
 
+import functools
 import os
 
 import nbformat
@@ -77,38 +78,46 @@ def cell_problem(cell, executed) -> str | None:
     return None
 
 
-def test_notebooks_execute_and_print_the_recorded_outputs(notebooks, snippet_environment, tmp_path):
-    """Execute every page's notebook with nbclient and compare each cell's output with the
+@functools.cache
+def _zh_notebooks() -> dict:
+    return {page.rel.stem: nb for page, nb in page_notebooks(Site(ROOT)) if page.lang == "zh"}
+
+
+@pytest.fixture(scope="session")
+def kernel(snippet_environment, tmp_path_factory):
+    """One kernel per test worker serves its pages: a kernel and its torch import cost
+    seconds each; every snippet is self-contained and seeds itself."""
+    from jupyter_client.manager import KernelManager
+
+    km = KernelManager(kernel_name="python3")
+    km.start_kernel(cwd=str(tmp_path_factory.mktemp("kernel")), env={**os.environ})
+    yield km
+    km.shutdown_kernel(now=True)
+
+
+@pytest.mark.parametrize("stem", sorted(_zh_notebooks()))
+def test_notebook_executes_and_prints_the_recorded_outputs(kernel, stem):
+    """Execute a page's notebook with nbclient and compare each cell's output with the
     snippet's recording (the snippets' own comparer).
 
     zh and en notebooks carry the same code cells (asserted above), so each page's code
-    is executed once, from its zh notebook. One kernel serves all pages (a kernel and its
-    torch import cost seconds each; every snippet is self-contained and seeds itself).
-    Cells tagged raises-exception (legacy errors the page shows) may raise, and must
-    raise what they declare.
+    is executed once, from its zh notebook. Cells tagged raises-exception (legacy errors
+    the page shows) may raise, and must raise what they declare.
     """
-    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
 
+    nb = _zh_notebooks()[stem]
+    run = nbformat.from_dict(nb)
+    client = NotebookClient(run, km=kernel, timeout=300, allow_errors=False)
+    with client.setup_kernel():
+        for index, cell in enumerate(run.cells):
+            client.execute_cell(cell, index)
     problems = []
-    km = KernelManager(kernel_name="python3")
-    km.start_kernel(cwd=str(tmp_path), env={**os.environ})
-    try:
-        for (lang, stem), nb in sorted(notebooks.items()):
-            if lang != "zh":
-                continue
-            run = nbformat.from_dict(nb)
-            client = NotebookClient(run, km=km, timeout=300, allow_errors=False)
-            with client.setup_kernel():
-                for index, cell in enumerate(run.cells):
-                    client.execute_cell(cell, index)
-            for cell, executed in zip(nb.cells, run.cells, strict=True):
-                if cell.cell_type != "code":
-                    continue
-                problem = cell_problem(cell, executed.outputs)
-                if problem:
-                    where = f"notebook {lang}/{stem}.ipynb, cell of {cell.metadata['snippet']}"
-                    problems.append(f"{where}: {problem}")
-    finally:
-        km.shutdown_kernel(now=True)
+    for cell, executed in zip(nb.cells, run.cells, strict=True):
+        if cell.cell_type != "code":
+            continue
+        problem = cell_problem(cell, executed.outputs)
+        if problem:
+            where = f"notebook zh/{stem}.ipynb, cell of {cell.metadata['snippet']}"
+            problems.append(f"{where}: {problem}")
     assert not problems, "\n".join(problems)

@@ -56,7 +56,13 @@ finally:
 """
 
 
-def build(out: Path, **env: str) -> Path:
+def build(out: Path, seed: Path | None = None, **env: str) -> Path:
+    """``mkdocs build --strict`` into out, with its own notebook cache (seed: a copy of
+    another build's, whose notebooks are the same: mkdocs-jupyter keys them by content)."""
+    cache = Path(f"{out}.jupyter-cache")
+    if seed is not None and seed.is_dir():
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.copytree(seed, cache)
     result = subprocess.run(
         [sys.executable, "-c", BUILD, str(out)],
         cwd=ROOT,
@@ -67,7 +73,7 @@ def build(out: Path, **env: str) -> Path:
         env={
             **os.environ,
             "NO_MKDOCS_2_WARNING": "1",
-            "MKDOCS_JUPYTER_CACHE": f"{out}.jupyter-cache",
+            "MKDOCS_JUPYTER_CACHE": str(cache),
             **env,
         },
     )
@@ -75,7 +81,7 @@ def build(out: Path, **env: str) -> Path:
     return out
 
 
-def built_once(tmp_path_factory, name: str, **env: str) -> Path:
+def built_once(tmp_path_factory, name: str, seed: Path | None = None, **env: str) -> Path:
     """A build shared by the session's test workers (pytest-xdist): the first to need it
     builds it, the others wait for it (an flock, POSIX like the snippet runner)."""
     import fcntl
@@ -89,7 +95,7 @@ def built_once(tmp_path_factory, name: str, **env: str) -> Path:
         done = base / f"{name}.built"  # a build that failed half-way is built again
         if not done.exists():
             shutil.rmtree(out, ignore_errors=True)
-            build(out, **env)
+            build(out, seed, **env)
             done.touch()
     return out
 
@@ -102,10 +108,16 @@ def built_site(tmp_path_factory) -> Path:
     return built_once(tmp_path_factory, "site")
 
 
+def notebook_cache(site: Path) -> Path:
+    """Where a build of this module kept its notebook cache (the cold build of the site
+    rendered every notebook: later builds of the same pages start from a copy of it)."""
+    return Path(f"{site}.jupyter-cache")
+
+
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> Path:
+def offline_site(tmp_path_factory, built_site) -> Path:
     """The copy readers open from disk (nox -s offline)."""
-    return built_once(tmp_path_factory, "site-offline", OFFLINE="true")
+    return built_once(tmp_path_factory, "site-offline", notebook_cache(built_site), OFFLINE="true")
 
 
 @pytest.fixture(scope="session")

@@ -24,6 +24,7 @@ import pytest
 import yaml
 
 from recorded_docs.bench import Served
+from tests.site.conftest import notebook_cache
 
 ROOT = Path(__file__).resolve().parents[2]
 LIVERELOAD_RE = re.compile(r"<script>\s*var livereload = function.*?</script>", re.DOTALL)
@@ -32,11 +33,14 @@ pytestmark = pytest.mark.site
 
 
 @pytest.fixture(scope="module")
-def copy(tmp_path_factory) -> Path:
-    """The site's sources, copied: the tests edit them."""
+def copy(tmp_path_factory, built_site) -> Path:
+    """The site's sources, copied: the tests edit them. Its notebook cache starts as the
+    cold build's (tests/site/conftest.py): the edits below make what serve renders."""
     root = tmp_path_factory.mktemp("served")
     for name in ("docs", "snippets"):
         shutil.copytree(ROOT / name, root / name)
+    if notebook_cache(built_site).is_dir():
+        shutil.copytree(notebook_cache(built_site), root / ".cache" / "mkdocs-jupyter")
     for name in ("mkdocs.yml", "jieba_user_dict.txt"):
         shutil.copy(ROOT / name, root / name)
     return root
@@ -112,23 +116,28 @@ EDITS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("what", "file", "old", "new", "marker", "pages"), EDITS, ids=[e[0] for e in EDITS]
-)
-def test_an_edit_reloads_and_every_page_that_shows_it_changes(
-    served, copy, what, file, old, new, marker, pages
+def test_each_edit_reloads_every_page_that_shows_it_and_serve_equals_a_cold_build(
+    served, copy, tmp_path
 ):
-    for page in pages:
-        assert not _shows(served, page, marker), f"{page} shows {marker} before the edit"
-    seconds = served.reload_after(_edit(copy / file, old, new))
-    print(f"\n{what}: reload signal {seconds:.2f} s after the write")
-    stale = [page for page in pages if not _shows(served, page, marker)]
-    assert not stale, f"after editing {file}, still the old content: {stale}"
+    """One test, so that one server sees every edit in order, then the cold build (test
+    workers would otherwise split the steps, each with its own server)."""
+    problems = []
+    for what, file, old, new, marker, pages in EDITS:
+        early = [page for page in pages if _shows(served, page, marker)]
+        if early:
+            problems.append(f"{what}: {early} show {marker} before the edit")
+        seconds = served.reload_after(_edit(copy / file, old, new))
+        print(f"\n{what}: reload signal {seconds:.2f} s after the write")
+        stale = [page for page in pages if not _shows(served, page, marker)]
+        if stale:
+            problems.append(f"{what}: after editing {file}, still the old content: {stale}")
+    assert not problems, "\n".join(problems)
+    _served_equals_a_cold_build(served, copy, tmp_path)
 
 
-def test_what_serve_serves_equals_a_cold_build(served, copy, tmp_path):
-    """After the edits above: every file of a cold build of the edited copy, with the
-    serve address as site_url, is what the server serves (livereload script aside)."""
+def _served_equals_a_cold_build(served, copy, tmp_path):
+    """After the edits: every file of a cold build of the edited copy, with the serve
+    address as site_url, is what the server serves (livereload script aside)."""
     out = tmp_path / "cold"
     script = (
         "import sys\nfrom mkdocs.config import load_config\n"
