@@ -388,6 +388,33 @@ def test_search_finds_the_right_page_in_the_same_language(page, server, start):
     assert not problems, "\n".join(problems)
 
 
+NOTEBOOK_STYLES_RE = re.compile(r'<link rel="stylesheet" href="([^"]*assets/stylesheets/notebook\.[0-9a-f]+\.css)">')
+INLINE_STYLE_RE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_notebook_pages_share_one_stylesheet_and_are_styled_by_it(page, server, built_site, prefix):
+    """JupyterLab's theme, which mkdocs-jupyter writes into every notebook page (570 KB),
+    is one file every notebook page links (recorded_docs.mkdocs.jupyter); it styles them."""
+    pages = sorted((built_site / prefix / "notebooks").glob("*/index.html"))
+    assert len(pages) > 10
+    sheets = set()
+    for path in pages:
+        html = path.read_text("utf-8")
+        rel = path.relative_to(built_site)
+        largest = max((len(css) for css in INLINE_STYLE_RE.findall(html)), default=0)
+        assert largest < 64 * 1024, f"{rel}: an inline stylesheet of {largest} characters"
+        linked = NOTEBOOK_STYLES_RE.findall(html)
+        assert len(linked) == 1, f"{rel}: links {linked}"
+        sheets.add((path.parent / linked[0]).resolve())
+    assert len(sheets) == 1 and next(iter(sheets)).is_file(), sheets
+    page.goto(f"{server}/{prefix}notebooks/autograd/", wait_until="load")
+    wrapper = page.locator(".jupyter-wrapper").first
+    variable = "e => getComputedStyle(e).getPropertyValue('--jp-cell-padding')"
+    assert wrapper.evaluate(variable).strip(), "JupyterLab's theme is not applied"
+    assert page.external_requests == [], page.external_requests
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_notebook_pages_are_rendered_html_with_outputs(built_site, prefix):
     import json

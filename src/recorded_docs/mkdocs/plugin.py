@@ -26,7 +26,8 @@ on_pre_template     0         the 404 page's language switch (i18n.LanguageSwitc
 on_page_content     0         the one HTML step: code block titles link to raw files;
                               notebooks left out of search indexing
 on_page_context     0         a notebook's language switch
-on_post_page        0         Material's search base per language; notebook title ids
+on_post_page        0         Material's search base per language; notebook title ids;
+                              a notebook's large inline stylesheet linked from one file
 on_post_build       10        per language build: mkdocs-jupyter's cache evicted only
                               after the last language (else each language evicts the
                               others' notebooks and every build misses)
@@ -222,6 +223,9 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
         lang = i18n.page_language(page)
         if lang in others:
             output = material.search_base_for(output, lang)
+        if jupyter.is_notebook(page):
+            up = "../" * page.url.count("/")
+            output = jupyter.link_shared_styles(output, up, Path(config.site_dir))
         if jupyter.is_notebook(page) and page.toc.items:
             # nbconvert slugifies a Chinese title to id="", while mkdocs-jupyter's table of
             # contents (and Material's skip link) point at the title as #_1: match them.
