@@ -11,6 +11,7 @@ import pytest
 
 from recorded_docs import comments
 from recorded_docs.compare import compare
+from recorded_docs.notebooks import concept_pages
 from recorded_docs.notebooks import notebooks as page_notebooks
 from recorded_docs.pages import Site
 from recorded_docs.snippet import Legacy, Snippet
@@ -95,7 +96,9 @@ def kernel(snippet_environment, tmp_path_factory):
     km.shutdown_kernel(now=True)
 
 
-@pytest.mark.parametrize("stem", sorted(_zh_notebooks()))
+# Collected from the pages (cheap); the notebooks are generated when a test runs (the
+# tests session collects this module too, and deselects it).
+@pytest.mark.parametrize("stem", sorted(page.rel.stem for page in concept_pages(Site(ROOT), "zh")))
 def test_notebook_executes_and_prints_the_recorded_outputs(kernel, stem):
     """Execute a page's notebook with nbclient and compare each cell's output with the
     snippet's recording (the snippets' own comparer).

@@ -5,7 +5,7 @@
   laid out like the site's sources, and kept between ``mkdocs serve``'s rebuilds (only
   the changed pages' notebooks are written again; one whose content is unchanged keeps
   its time, so a dirty rebuild leaves it alone);
-* :func:`keep_cache_across_languages`: mkdocs-jupyter evicts every cached notebook its
+* :class:`CacheAcrossLanguages`: mkdocs-jupyter evicts every cached notebook its
   last build did not use; with one build per language (mkdocs-static-i18n) each
   language's build evicted the others' entries, so every build missed its cache;
 * :class:`RenderAhead`: every notebook of every language rendered at the start of the
@@ -179,11 +179,12 @@ class _Records(logging.Handler):
     def __init__(self):
         super().__init__(logging.WARNING)
         self.records: list[tuple[str, int, str]] = []
+        self._last: logging.LogRecord | None = None
 
     def emit(self, record):
-        entry = (record.name, record.levelno, record.getMessage())
-        if not self.records or self.records[-1] != entry:  # seen by two loggers
-            self.records.append(entry)
+        if record is not self._last:  # one record reaches both loggers' handlers
+            self._last = record
+            self.records.append((record.name, record.levelno, record.getMessage()))
 
 
 def _collect_logs() -> None:
