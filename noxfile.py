@@ -272,8 +272,7 @@ def site(session: nox.Session) -> None:
     """
     env = docs_env(session, "site")
     # On every core: the workers share one build of the site (tests/site/conftest.py) and
-    # spread the browser tests, which mostly wait on page loads (2 cores: 175 s in one
-    # process, 120 s in two).
+    # spread the browser tests (2 cores: 175 s in one process, about 100 s in two).
     run(session, env, "pytest", "tests/site", *XDIST, "-p", "no:cacheprovider", *session.posargs)
 
 

@@ -56,10 +56,16 @@ finally:
 """
 
 
+def notebook_cache(site: Path) -> Path:
+    """Where a build of this module kept its notebook cache (the cold build of the site
+    rendered every notebook: later builds of the same pages start from a copy of it)."""
+    return Path(f"{site}.jupyter-cache")
+
+
 def build(out: Path, seed: Path | None = None, **env: str) -> Path:
     """``mkdocs build --strict`` into out, with its own notebook cache (seed: a copy of
     another build's, whose notebooks are the same: mkdocs-jupyter keys them by content)."""
-    cache = Path(f"{out}.jupyter-cache")
+    cache = notebook_cache(out)
     if seed is not None and seed.is_dir():
         shutil.rmtree(cache, ignore_errors=True)
         shutil.copytree(seed, cache)
@@ -106,12 +112,6 @@ def built_site(tmp_path_factory) -> Path:
     if existing := os.environ.get("SITE_DIR"):
         return Path(existing)
     return built_once(tmp_path_factory, "site")
-
-
-def notebook_cache(site: Path) -> Path:
-    """Where a build of this module kept its notebook cache (the cold build of the site
-    rendered every notebook: later builds of the same pages start from a copy of it)."""
-    return Path(f"{site}.jupyter-cache")
 
 
 @pytest.fixture(scope="session")

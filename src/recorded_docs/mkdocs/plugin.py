@@ -182,7 +182,7 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
         if markdown.strip() != "\n".join(source.text.splitlines()[source.body_start :]).strip():
             # Another plugin changed the page before us: render what it gave.
             source = Page(source.layout, source.lang, source.rel, markdown)
-        up = "../" * page.url.count("/")
+        up = _up(page)
         self.context.warnings.clear()
         try:
             finished = render_page(source, self.context, up)
@@ -209,8 +209,7 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
             page.meta.setdefault("search", {})["exclude"] = True
         lang = i18n.page_language(page)
         variant = lang if lang in self.comment_languages else None
-        up = "../" * page.url.count("/")
-        return link_titles(html, up, self.config.snippets_dir, variant)
+        return link_titles(html, _up(page), self.config.snippets_dir, variant)
 
     def on_page_context(self, context, page, config, nav):
         key = page_key(page.file.src_uri, self.layout.languages)
@@ -223,15 +222,13 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
         lang = i18n.page_language(page)
         if lang in others:
             output = material.search_base_for(output, lang)
-        if jupyter.is_notebook(page):
-            up = "../" * page.url.count("/")
-            output = jupyter.link_shared_styles(output, up, Path(config.site_dir))
-        if jupyter.is_notebook(page) and page.toc.items:
+        if not jupyter.is_notebook(page):
+            return output
+        output = jupyter.link_shared_styles(output, _up(page), Path(config.site_dir))
+        if page.toc.items and page.toc.items[0].level == 1:
             # nbconvert slugifies a Chinese title to id="", while mkdocs-jupyter's table of
             # contents (and Material's skip link) point at the title as #_1: match them.
-            title = page.toc.items[0]
-            if title.level == 1:
-                output = output.replace('<h1 id="">', f'<h1 id="{title.id}">', 1)
+            output = output.replace('<h1 id="">', f'<h1 id="{page.toc.items[0].id}">', 1)
         return output
 
     # ---- the whole site ---------------------------------------------------------------
@@ -276,3 +273,9 @@ class RecordedDocsPlugin(BasePlugin[RecordedDocsConfig]):
             log.warning(f"{self.layout.docs_dir}/{langs[0]}/{name} {problem}: no such section")
 
     on_post_build = CombinedEvent(_keep_notebook_cache, _finish_site)
+
+
+def _up(page) -> str:
+    """From a page's output folder up to the site's root (every language's pages are in
+    one site: en/autograd/ -> ../../)."""
+    return "../" * page.url.count("/")

@@ -16,6 +16,7 @@ import json
 import logging
 from pathlib import Path, PurePosixPath
 
+from recorded_docs.glossary import page_url
 from recorded_docs.pages import Page, Site
 from recorded_docs.render import page_title
 from recorded_docs.scan import SiteError
@@ -162,8 +163,7 @@ def _page_url(key: Key, default: str | None) -> str:
     """The search index location of a page (directory URLs): en/tensors/, tensors/, ''."""
     lang, rel = key
     prefix = "" if lang == default else f"{lang}/"
-    stem = rel.with_suffix("").as_posix()
-    return prefix if stem == "index" else f"{prefix}{stem}/"
+    return prefix + page_url(rel.with_suffix("").as_posix())
 
 
 def _notebook_of(location: str) -> str:
